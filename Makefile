@@ -1,0 +1,34 @@
+# Two entry points: `make run` (the dashboard) and `make test` (every test).
+# Both create .venv on first use and reuse it afterwards.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export STREAMLIT_BROWSER_GATHER_USAGE_STATS := false
+export ANALYSER_CACHE_DIR ?= $(CURDIR)/.cache
+
+.PHONY: run test install clean training-data
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.address=$${ANALYSER_HOST:-127.0.0.1} --server.port=$${ANALYSER_PORT:-8501} \
+	  --browser.gatherUsageStats=false --server.headless=true
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# Rebuild clause_library/training/sentences.jsonl from the labels and the shared corpus.
+training-data: $(STAMP)
+	$(BIN)/python -m analyser.training ../shared/corpus
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

@@ -1,0 +1,71 @@
+"""spaCy annotation: language, sentences, lemmas and rule-based legal cues.
+
+Pipelines are blank `nl`/`en` with a sentencizer and lookup lemmas from
+spacy-lookups-data (no model download). An installed `*_core_*_sm` model is not
+needed: the rules below only use lemmas and token text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
+from spacy.language import Language
+
+from .records import Clause, Sentence
+
+# Words that are stop words in one language only decide the language.
+_EN_ONLY = frozenset(EN_STOP - NL_STOP)
+_NL_ONLY = frozenset(NL_STOP - EN_STOP)
+_WORD = re.compile(r"[a-zà-ÿ]+")
+# Sentences longer than this are split on ';' so quotes stay readable.
+MAX_SENTENCE_CHARS = 1200
+
+
+def detect_language(text: str) -> str:
+    """'nl' or 'en', by counting stop words that belong to one language only."""
+    words = _WORD.findall(text[:200_000].lower())
+    nl = sum(1 for w in words if w in _NL_ONLY)
+    en = sum(1 for w in words if w in _EN_ONLY)
+    return "nl" if nl > en else "en"
+
+
+@lru_cache(maxsize=4)
+def pipeline(language: str) -> Language:
+    """The blank pipeline for a language, with sentencizer and lookup lemmatizer (built once)."""
+    nlp = spacy.blank(language)
+    nlp.add_pipe("sentencizer")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (OSError, ValueError):  # lookups missing: lemmas stay empty, rules fall back to lower text
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("lemmatizer")
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+_LIST_MARK = re.compile(r"\n")
+
+
+def split_sentences(clauses: list[Clause], language: str) -> None:
+    """Fill `clause.sentences` with whole sentences; each list line is its own unit."""
+    nlp = pipeline(language)
+    units: list[tuple[int, int, int]] = []  # clause index, start, end
+    texts: list[str] = []
+    for index, clause in enumerate(clauses):
+        start = 0
+        for part in clause.text.split("\n"):
+            if part.strip():
+                units.append((index, start, start + len(part)))
+                texts.append(part)
+            start += len(part) + 1
+    for (index, offset, _), doc in zip(units, nlp.pipe(texts, batch_size=256)):
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            clauses[index].sentences.append(Sentence(text=text, start=start, end=start + len(text)))

@@ -1,0 +1,121 @@
+"""Assess: topic sentences + the library's cues -> one verdict per requirement.
+
+For each requirement, the sentences on its topic (classifier score, or a keyword
+of the library) are read for cues. A contradiction anywhere decides `not_met`;
+otherwise a commitment decides `met`; otherwise `not_addressed`. A sentence that
+only points to another document decides nothing. When in doubt: `not_addressed`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import details as detail_extractors
+from .library import Library, Requirement
+from .records import Clause, Evidence, RequirementVerdict
+
+TOPIC_THRESHOLD = 0.5  # classifier probability that puts a sentence on a topic by itself
+KEYWORD_THRESHOLD = 0.15  # with a library keyword, a lower probability suffices
+MAX_EVIDENCE = 3
+_REFERRAL = re.compile(
+    r"^(?:[^.]{0,80})\b(?:as described in|as set out in|see (?:our|the)|in accordance with (?:our|the) "
+    r"(?:privacy|data processing)|zie (?:onze|de)|zoals beschreven in|conform (?:onze|de) privacy)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Compiled:
+    keywords: list[re.Pattern]
+    met: list[re.Pattern]
+    not_met: list[re.Pattern]
+
+
+@lru_cache(maxsize=256)
+def _compiled(requirement: Requirement) -> _Compiled:
+    def both(patterns) -> list[re.Pattern]:
+        # Documents mix languages (an English DPA annex in Dutch terms): use both.
+        return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
+
+    return _Compiled(both(requirement.keywords), both(requirement.met_cues), both(requirement.not_met_cues))
+
+
+@dataclass
+class _Hit:
+    clause: Clause
+    text: str
+    score: float
+    cut: str  # met | not_met | none
+
+
+def _hits(requirement: Requirement, clauses: list[Clause]) -> list[_Hit]:
+    rules = _compiled(requirement)
+    hits = []
+    for clause in clauses:
+        for sentence in clause.sentences:
+            score = sentence.topics.get(requirement.id, 0.0)
+            keyword = any(p.search(sentence.text) for p in rules.keywords)
+            if not (score >= TOPIC_THRESHOLD or (keyword and (score >= KEYWORD_THRESHOLD or not sentence.topics))):
+                continue
+            if any(p.search(sentence.text) for p in rules.not_met):
+                cut = "not_met"
+            elif any(p.search(sentence.text) for p in rules.met):
+                cut = "met"
+            else:
+                cut = "none"
+            if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
+                cut = "none"  # a pointer to another document decides nothing
+            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut))
+    return hits
+
+
+def _evidence(hits: list[_Hit]) -> list[Evidence]:
+    ranked = sorted(hits, key=lambda h: -h.score)[:MAX_EVIDENCE]
+    ranked.sort(key=lambda h: (int(h.clause.id[1:]), h.text))
+    return [Evidence(clause_id=h.clause.id, page=h.clause.page_start, quote=h.text, clause_number=h.clause.number)
+            for h in ranked]
+
+
+def assess_requirement(requirement: Requirement, clauses: list[Clause]) -> RequirementVerdict:
+    hits = _hits(requirement, clauses)
+    against = [h for h in hits if h.cut == "not_met"]
+    for_ = [h for h in hits if h.cut == "met"]
+    if against:
+        status, deciding = "not_met", against
+    elif for_:
+        status, deciding = "met", for_
+    else:
+        status, deciding = "not_addressed", []
+    if deciding:
+        top = max(h.score for h in deciding)
+        confidence = round(min(0.95, 0.45 + 0.3 * top + 0.05 * min(len(deciding), 4)), 2)
+    else:
+        confidence = round(0.6 if hits else 0.8, 2)
+    details: dict = {}
+    for kind in requirement.details:
+        details.update(detail_extractors.extract(kind, [h.text for h in deciding or hits]))
+    return RequirementVerdict(id=requirement.id, category=requirement.category, status=status,
+                              confidence=confidence, evidence=_evidence(deciding), details=details)
+
+
+def assess(clauses: list[Clause], library: Library) -> list[RequirementVerdict]:
+    return [assess_requirement(requirement, clauses) for requirement in library.requirements]
+
+
+def tag_clauses(clauses: list[Clause], library: Library, verdicts: list[RequirementVerdict]) -> None:
+    """Give each clause the requirements and categories its sentences speak to."""
+    category = {r.id: r.category for r in library.requirements}
+    for clause in clauses:
+        best: dict[str, float] = {}
+        for sentence in clause.sentences:
+            for requirement_id, score in sentence.topics.items():
+                if score >= TOPIC_THRESHOLD:
+                    best[requirement_id] = max(best.get(requirement_id, 0.0), score)
+        for verdict in verdicts:
+            for evidence in verdict.evidence:
+                if evidence.clause_id == clause.id:
+                    best[verdict.id] = max(best.get(verdict.id, 0.0), verdict.confidence)
+        ordered = [rid for rid in library.ids if rid in best]
+        clause.requirements = [(rid, round(best[rid], 2)) for rid in ordered]
+        clause.categories = list(dict.fromkeys(category[rid] for rid in ordered))

@@ -1,0 +1,111 @@
+"""Classify: which requirement topics a sentence speaks to (scikit-learn).
+
+A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
+both count) + one-vs-rest logistic regression, trained on the labelled sentences
+in clause_library/training/. Training is deterministic and takes seconds; the
+fitted model is cached per training-data hash and scikit-learn version, and that
+hash is the model version every report records.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from .records import Clause
+
+
+def make_pipeline() -> Pipeline:
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
+                                  max_features=60000)),
+    ])
+    model = OneVsRestClassifier(LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000,
+                                                   solver="liblinear", random_state=0))
+    return Pipeline([("features", features), ("model", model)])
+
+
+class TopicClassifier:
+    """Sentence -> {requirement id: probability}. Fit on rows of the training set."""
+
+    def __init__(self, min_examples: int = 3):
+        self.min_examples = min_examples
+
+    def fit(self, texts: list[str], topics: list[list[str]]) -> "TopicClassifier":
+        counts: dict[str, int] = {}
+        for labels in topics:
+            for label in labels:
+                counts[label] = counts.get(label, 0) + 1
+        kept = sorted(k for k, n in counts.items() if n >= self.min_examples)
+        self.binarizer_ = MultiLabelBinarizer(classes=kept)
+        y = self.binarizer_.fit_transform([[t for t in labels if t in kept] for labels in topics])
+        self.pipeline_ = make_pipeline().fit(texts, y)
+        return self
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        return self.pipeline_.predict_proba(texts)
+
+    @property
+    def classes_(self) -> list[str]:
+        return list(self.binarizer_.classes_)
+
+    def score_clauses(self, clauses: list[Clause]) -> None:
+        sentences = [s for c in clauses for s in c.sentences]
+        if not sentences:
+            return
+        probabilities = self.predict_proba([s.text for s in sentences])
+        for sentence, row in zip(sentences, probabilities):
+            sentence.topics = {cls: float(p) for cls, p in zip(self.classes_, row) if p >= 0.05}
+
+
+def rows_to_xy(rows: list[dict]) -> tuple[list[str], list[list[str]]]:
+    return [r["text"] for r in rows], [sorted(r["topics"]) for r in rows]
+
+
+def train(rows: list[dict]) -> TopicClassifier:
+    texts, topics = rows_to_xy(rows)
+    return TopicClassifier().fit(texts, topics)
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("ANALYSER_CACHE_DIR", Path.home() / ".cache" / "clause-analyser"))
+
+
+def default_classifier() -> TopicClassifier | None:
+    """The classifier trained on the bundled training set, from cache when it is there."""
+    from .training import load_rows, training_file
+
+    path = training_file()
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256(path.read_bytes() + sklearn.__version__.encode()).hexdigest()[:12]
+    cached = cache_dir() / f"topics-{digest}.pkl"
+    classifier = None
+    if cached.is_file():
+        try:
+            with cached.open("rb") as handle:
+                classifier = pickle.load(handle)
+        except Exception:  # a stale or damaged cache is rebuilt, never trusted
+            classifier = None
+    if classifier is None:
+        classifier = train(load_rows(path))
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump(classifier, handle)
+            tmp.replace(cached)
+        except OSError:
+            pass  # read-only home: train again next time
+    classifier.version = f"topics-{digest}"
+    return classifier

@@ -1,0 +1,180 @@
+"""The reference library of required procurement terms, loaded and validated.
+
+A library is a folder: `library.yaml` (name, version, categories) and
+`requirements/*.yaml`, one requirement per file. Every problem is reported with
+its file and field; nothing falls back silently to a default.
+"""
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import LibraryError
+
+Language = Literal["nl", "en"]
+Category = Literal["data_sharing", "data_retention", "retraining", "hosting", "contract_type",
+                   "data_protection", "legal"]
+CORE_CATEGORIES = ("data_sharing", "data_retention", "retraining", "hosting")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(_Strict):
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.nl if language == "nl" else self.en
+
+
+class Example(_Strict):
+    language: Language
+    status: Literal["met", "not_met", "not_addressed"]
+    text: str = Field(min_length=10)
+
+
+class Source(_Strict):
+    title: str
+    reference: str = ""
+
+
+class Patterns(_Strict):
+    """Regular expressions (case-insensitive), per language."""
+
+    nl: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    @field_validator("nl", "en")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"broken pattern {pattern!r}: {exc}") from exc
+        return patterns
+
+    def get(self, language: str) -> list[str]:
+        return self.nl if language == "nl" else self.en
+
+
+class Requirement(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]+$")
+    category: Category
+    title: Bilingual
+    requirement: Bilingual
+    rationale: Bilingual
+    sources: list[Source] = Field(min_length=1)
+    met_when: Bilingual
+    not_met_when: Bilingual
+    recommended_wording: Bilingual
+    keywords: Patterns
+    examples: list[Example] = Field(min_length=2)
+    # Cues the assessment uses: a topic sentence that matches decides which way it cuts.
+    met_cues: Patterns = Field(default_factory=Patterns)
+    not_met_cues: Patterns = Field(default_factory=Patterns)
+    details: list[Literal["retention_days", "regions", "breach_hours", "governing_law", "courts",
+                          "subprocessor_list"]] = Field(default_factory=list)
+
+    @field_validator("examples")
+    @classmethod
+    def _both_languages(cls, examples: list[Example]) -> list[Example]:
+        languages = {e.language for e in examples}
+        missing = {"nl", "en"} - languages
+        if missing:
+            raise ValueError(f"examples missing for language(s): {', '.join(sorted(missing))}")
+        return examples
+
+
+class LibraryMeta(_Strict):
+    name: str
+    version: str
+    description: Bilingual
+    extends: str | None = None  # "default": start from the bundled library, then add or replace
+
+
+class Library(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    version: str
+    description: Bilingual
+    requirements: tuple[Requirement, ...]
+    path: str
+
+    def get(self, requirement_id: str) -> Requirement:
+        for requirement in self.requirements:
+            if requirement.id == requirement_id:
+                return requirement
+        raise KeyError(requirement_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.id for r in self.requirements]
+
+
+def default_library_path() -> Path:
+    return Path(str(resources.files("clause_library")))
+
+
+def _errors_of(exc: ValidationError, where: str) -> list[str]:
+    return [f"{where}: {'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()]
+
+
+def _read_yaml(path: Path, problems: list[str]):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot be read as YAML: {exc}")
+        return None
+
+
+def load_library(path: str | Path | None = None) -> Library:
+    """Load and validate a library folder; raise LibraryError listing every problem."""
+    folder = Path(path) if path else default_library_path()
+    problems: list[str] = []
+    meta_file = folder / "library.yaml"
+    if not meta_file.is_file():
+        raise LibraryError(f"{folder}: not a requirements library (library.yaml is missing).")
+    raw_meta = _read_yaml(meta_file, problems)
+    meta = None
+    if raw_meta is not None:
+        try:
+            meta = LibraryMeta.model_validate(raw_meta)
+        except ValidationError as exc:
+            problems.extend(_errors_of(exc, str(meta_file)))
+    requirements: list[Requirement] = []
+    if meta is not None and meta.extends == "default" and folder.resolve() != default_library_path().resolve():
+        requirements = list(load_library(None).requirements)
+    seen: dict[str, Path] = {}
+    files = sorted((folder / "requirements").glob("*.yaml"))
+    if not files and not requirements:
+        problems.append(f"{folder / 'requirements'}: no requirement files (*.yaml) found.")
+    for file in files:
+        raw = _read_yaml(file, problems)
+        if raw is None:
+            continue
+        try:
+            requirement = Requirement.model_validate(raw)
+        except ValidationError as exc:
+            problems.extend(_errors_of(exc, str(file)))
+            continue
+        if requirement.id in seen:
+            problems.append(f"{file}: id: duplicate id {requirement.id!r} (also in {seen[requirement.id]})")
+            continue
+        seen[requirement.id] = file
+        replaced = [i for i, r in enumerate(requirements) if r.id == requirement.id]
+        if replaced:  # an organisation's library tightens a default requirement
+            requirements[replaced[0]] = requirement
+        else:
+            requirements.append(requirement)
+    if problems or meta is None:
+        raise LibraryError("The requirements library is invalid:\n" + "\n".join(f"- {p}" for p in problems))
+    return Library(name=meta.name, version=meta.version, description=meta.description,
+                   requirements=tuple(requirements), path=str(folder))

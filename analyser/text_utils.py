@@ -1,0 +1,31 @@
+"""Small text helpers shared by the readers and the report."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def normalise_space(text: str) -> str:
+    """One space between words, no control characters, NFC."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text.replace("\u00ad", ""))
+    text = _SPACE.sub(" ", text)
+    return re.sub(r" *\n *", "\n", text).strip()
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8/UTF-16 (with BOM) or Windows-1252 text; None when it is not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # cp1252 decodes almost anything: only accept it when the result looks like prose.
+    text = data.decode("cp1252", errors="replace")
+    return text

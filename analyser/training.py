@@ -1,0 +1,104 @@
+"""The labelled sentence set the topic classifier learns from, built from the corpus and the labels.
+
+`python -m analyser.training CORPUS_DIR` reads every labelled document of the
+corpus (clause_library/labels/*.json), splits it exactly as the analyser does,
+and writes clause_library/training/sentences.jsonl: one row per sentence with its
+document, vendor, language and the requirement topics the labels give it.
+The file is committed, so training needs nothing outside the repository.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from .annotate import detect_language, split_sentences
+from .library import default_library_path
+from .markdown_reader import read_markdown
+from .segment import segment
+
+_VENDORS = {"ChatGPT": "OpenAI", "Le_Chat": "Mistral", "Vibe": "Mistral", "Grok": "xAI", "DeepSeek": "DeepSeek",
+            "Google_Generative_AI_Services": "Google"}
+
+
+def vendor_of(document: str) -> str:
+    """The vendor of a corpus path: en/<Product>/..., en-extra/<vendor>-..., nl/<vendor>-..."""
+    parts = document.split("/")
+    if parts[0] == "en" and len(parts) > 2:
+        return _VENDORS.get(parts[1], parts[1])
+    return Path(parts[-1]).stem.split("-")[0]
+
+
+def normalise(text: str) -> str:
+    plain = " ".join(b.text for b in read_markdown(text)) or text
+    return re.sub(r"[^\w]+", " ", plain.lower()).strip()
+
+
+def labels_dir() -> Path:
+    return default_library_path() / "labels"
+
+
+def training_file() -> Path:
+    return default_library_path() / "training" / "sentences.jsonl"
+
+
+def load_labels() -> dict[str, dict]:
+    return {json.loads(p.read_text())["document"]: json.loads(p.read_text()) for p in sorted(labels_dir().glob("*.json"))}
+
+
+def _label_sentences(label: dict) -> list[tuple[str, str, str]]:
+    """(normalised sentence, requirement id, how it was labelled)."""
+    out = []
+    for requirement_id, entry in label["labels"].items():
+        for kind in ("evidence", "near_miss"):
+            for sentence in entry.get(kind, []):
+                out.append((normalise(sentence), requirement_id, f"{kind}:{entry['status']}" if kind == "evidence" else kind))
+    for requirement_id, sentences in (label.get("topic_sentences") or {}).items():
+        for sentence in sentences:
+            out.append((normalise(sentence), requirement_id, "topic"))
+    return [s for s in out if len(s[0]) >= 15]
+
+
+def build_rows(corpus: Path, label: dict) -> list[dict]:
+    document = label["document"]
+    text = (corpus / document).read_text(encoding="utf-8")
+    clauses = segment(read_markdown(text))
+    language = detect_language(text)
+    split_sentences(clauses, language)
+    labelled = _label_sentences(label)
+    rows = []
+    for clause in clauses:
+        for sentence in clause.sentences:
+            norm = normalise(sentence.text)
+            if len(norm) < 15:
+                continue
+            topics: dict[str, str] = {}
+            for label_norm, requirement_id, kind in labelled:
+                if norm in label_norm or (len(label_norm) >= 40 and label_norm in norm):
+                    # evidence beats near miss beats topic for the same requirement
+                    if requirement_id not in topics or kind.startswith("evidence"):
+                        topics[requirement_id] = kind
+            rows.append({"document": document, "vendor": vendor_of(document), "language": language,
+                         "text": sentence.text, "topics": topics})
+    return rows
+
+
+def build(corpus: Path, out: Path | None = None) -> Path:
+    out = out or training_file()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as handle:
+        for document, label in load_labels().items():
+            for row in build_rows(corpus, label):
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def load_rows(path: Path | None = None) -> list[dict]:
+    with (path or training_file()).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+if __name__ == "__main__":
+    corpus_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus")
+    print(build(corpus_dir))
