@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pathlib import Path
+
 import spacy
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 
 from .records import Clause, Sentence
 
@@ -32,22 +37,62 @@ def detect_language(text: str) -> str:
     return "nl" if nl > en else "en"
 
 
+PATTERNS_FILE = Path(__file__).parent / "data" / "legal_patterns.yaml"
+
+if not Span.has_extension("cues"):
+    Span.set_extension("cues", getter=lambda span: {
+        span.doc.vocab.strings[m_id] for m_id, start, end in span.doc._.cue_matches
+        if start >= span.start and end <= span.end})
+if not Doc.has_extension("cue_matches"):
+    Doc.set_extension("cue_matches", default=())
+
+
+@lru_cache(maxsize=1)
+def legal_patterns() -> dict:
+    return yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+
+
+@Language.factory("legal_cues")
+def make_legal_cues(nlp: Language, name: str):
+    """Matcher of negation, modality, exceptions, opt-in/opt-out, vague limits (Doc -> Doc)."""
+    matcher = Matcher(nlp.vocab)
+    for cue, patterns in legal_patterns()["cues"].items():
+        matcher.add(cue, patterns)
+
+    def legal_cues(doc: Doc) -> Doc:
+        doc._.cue_matches = tuple(matcher(doc))
+        return doc
+
+    return legal_cues
+
+
+def _entity_patterns() -> list[dict]:
+    patterns = []
+    for label, spec in legal_patterns()["entities"].items():
+        patterns += [{"label": label, "pattern": phrase} for phrase in spec.get("phrases", [])]
+        patterns += [{"label": label, "pattern": tokens} for tokens in spec.get("tokens", [])]
+    return patterns
+
+
 @lru_cache(maxsize=4)
 def pipeline(language: str) -> Language:
-    """The blank pipeline for a language, with sentencizer and lookup lemmatizer (built once)."""
+    """The blank pipeline for a language: sentencizer, lookup lemmatizer, entity and cue rules (built once)."""
     nlp = spacy.blank(language)
     nlp.add_pipe("sentencizer")
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
-    except (OSError, ValueError):  # lookups missing: lemmas stay empty, rules fall back to lower text
+    except (OSError, ValueError):  # lookups missing: lemmas stay empty, the rules use token text
         if "lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("lemmatizer")
+    # Rule components after initialize(), which would otherwise reset the ruler's patterns.
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(_entity_patterns())
+    nlp.add_pipe("legal_cues")
     nlp.max_length = 5_000_000
     return nlp
 
 
-_LIST_MARK = re.compile(r"\n")
 
 
 def split_sentences(clauses: list[Clause], language: str) -> None:
@@ -68,4 +113,6 @@ def split_sentences(clauses: list[Clause], language: str) -> None:
             if not text:
                 continue
             start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            clauses[index].sentences.append(Sentence(text=text, start=start, end=start + len(text)))
+            clauses[index].sentences.append(Sentence(
+                text=text, start=start, end=start + len(text), cues=sent._.cues,
+                entities=[(ent.label_, ent.text) for ent in sent.ents]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import details as detail_extractors
 from .library import Library, Requirement
@@ -32,13 +31,22 @@ class _Compiled:
     not_met: list[re.Pattern]
 
 
-@lru_cache(maxsize=256)
-def _compiled(requirement: Requirement) -> _Compiled:
-    def both(patterns) -> list[re.Pattern]:
-        # Documents mix languages (an English DPA annex in Dutch terms): use both.
-        return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
+_COMPILED: dict[int, tuple[Requirement, _Compiled]] = {}
 
-    return _Compiled(both(requirement.keywords), both(requirement.met_cues), both(requirement.not_met_cues))
+
+def _compiled(requirement: Requirement) -> _Compiled:
+    """The requirement's patterns, compiled once per loaded requirement."""
+    cached = _COMPILED.get(id(requirement))
+    if cached is None or cached[0] is not requirement:
+
+        def both(patterns) -> list[re.Pattern]:
+            # Documents mix languages (an English DPA annex in Dutch terms): use both.
+            return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
+
+        cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
+                                         both(requirement.not_met_cues)))
+        _COMPILED[id(requirement)] = cached
+    return cached[1]
 
 
 @dataclass

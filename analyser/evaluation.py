@@ -28,3 +28,99 @@ def number_recall(markdown: str, data: bytes, name: str) -> tuple[int, int, set[
 
 def corpus_documents(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*.md") if p.name != "README.md")
+
+
+# --- Verdicts, leave one vendor out -------------------------------------------------------------
+
+STATUSES = ("met", "not_met", "not_addressed")
+
+
+def _render(markdown: str, fmt: str, title: str) -> tuple[bytes, str]:
+    from .render import render_docx, render_pdf
+
+    if fmt == "pdf":
+        return render_pdf(markdown, title), f"{title}.pdf"
+    if fmt == "docx":
+        return render_docx(markdown, title), f"{title}.docx"
+    return markdown.encode("utf-8"), f"{title}.md"
+
+
+def evidence_found(quotes: list[str], truth: list[str]) -> bool:
+    """Does a quote contain (or sit inside) one of the labelled deciding sentences?"""
+    from .training import normalise
+
+    quotes_n = [normalise(q) for q in quotes]
+    for sentence in truth:
+        s = normalise(sentence)
+        if any(s and (s in q or (len(q) >= 30 and q in s)) for q in quotes_n):
+            return True
+    return False
+
+
+def leave_one_vendor_out(corpus: Path, formats: tuple[str, ...] = ("pdf", "docx"), vendors: list[str] | None = None,
+                         library=None) -> list[dict]:
+    """One row per (document, format, requirement): truth, prediction, evidence hit.
+
+    For each vendor, the topic classifier is trained on the other vendors' sentences
+    only, then that vendor's labelled documents are rendered and analysed.
+    """
+    from .classify import train
+    from .pipeline import Analyser
+    from .training import load_labels, load_rows, vendor_of
+
+    labels = load_labels()
+    rows = load_rows()
+    analyser = Analyser(library=library, use_model=False)
+    by_vendor: dict[str, list[str]] = {}
+    for document in labels:
+        by_vendor.setdefault(vendor_of(document), []).append(document)
+    results = []
+    for vendor in sorted(vendors or by_vendor):
+        analyser.classifier = train([r for r in rows if r["vendor"] != vendor])
+        for document in by_vendor.get(vendor, []):
+            markdown = (corpus / document).read_text(encoding="utf-8")
+            for fmt in formats:
+                data, name = _render(markdown, fmt, Path(document).stem)
+                result = analyser.analyse_bytes(data, name)
+                for verdict in result.requirements:
+                    truth = labels[document]["labels"][verdict.id]
+                    quotes = [e.quote for e in verdict.evidence]
+                    results.append({
+                        "document": document, "vendor": vendor, "language": result.language, "format": fmt,
+                        "requirement": verdict.id, "truth": truth["status"], "predicted": verdict.status,
+                        "evidence_hit": evidence_found(quotes, truth.get("evidence", [])) if quotes else False,
+                        "quotes": quotes, "truth_evidence": truth.get("evidence", []),
+                    })
+    return results
+
+
+def summarise(results: list[dict]) -> dict:
+    """The figures issue 3 asks for."""
+    n = len(results)
+    correct = sum(r["truth"] == r["predicted"] for r in results)
+    not_met_truth = sum(r["truth"] != "met" for r in results)
+    harmful = sum(r["predicted"] == "met" and r["truth"] != "met" for r in results)
+    tp = sum(r["predicted"] == r["truth"] == "not_met" for r in results)
+    fp = sum(r["predicted"] == "not_met" and r["truth"] != "not_met" for r in results)
+    fn = sum(r["truth"] == "not_met" and r["predicted"] != "not_met" for r in results)
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    decided = [r for r in results if r["truth"] == r["predicted"] and r["truth"] != "not_addressed"]
+    evidence = sum(r["evidence_hit"] for r in decided) / len(decided) if decided else 0.0
+    by_language = {}
+    for language in sorted({r["language"] for r in results}):
+        subset = [r for r in results if r["language"] == language]
+        by_language[language] = sum(r["truth"] == r["predicted"] for r in subset) / len(subset)
+    keyed: dict[tuple, dict[str, str]] = {}
+    for r in results:
+        keyed.setdefault((r["document"], r["requirement"]), {})[r["format"]] = r["predicted"]
+    pairs = [v for v in keyed.values() if len(v) > 1]
+    agreement = sum(len(set(v.values())) == 1 for v in pairs) / len(pairs) if pairs else 1.0
+    return {
+        "verdicts": n,
+        "accuracy": correct / n if n else 0.0,
+        "met_when_not_met_or_not_addressed": harmful / not_met_truth if not_met_truth else 0.0,
+        "f1_not_met": f1,
+        "evidence_contains_deciding_sentence": evidence,
+        "accuracy_by_language": by_language,
+        "pdf_docx_agreement": agreement,
+    }

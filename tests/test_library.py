@@ -1,0 +1,93 @@
+"""The reference library: validated at load, and every entry's examples judged as declared."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from analyser.annotate import split_sentences
+from analyser.assess import assess_requirement
+from analyser.errors import LibraryError
+from analyser.library import default_library_path, load_library
+from analyser.records import Clause
+
+SPEC_IDS = ["no-third-party-sharing", "subprocessor-control", "government-access-notice", "limited-retention",
+            "deletion-on-exit", "no-training-on-customer-data", "eu-data-residency", "transfer-safeguards",
+            "business-terms", "processor-role", "breach-notification", "audit-rights", "eu-governing-law",
+            "no-unilateral-changes", "customer-owns-output"]
+LIBRARY = load_library()
+
+
+def test_library_has_the_spec_requirements_in_order():
+    assert LIBRARY.ids == SPEC_IDS
+    for requirement in LIBRARY.requirements:
+        assert requirement.recommended_wording.nl and requirement.recommended_wording.en
+        assert {e.language for e in requirement.examples} == {"nl", "en"}
+
+
+EXAMPLES = [(r.id, i, e) for r in LIBRARY.requirements for i, e in enumerate(r.examples)]
+
+
+@pytest.mark.parametrize("requirement_id,index,example", EXAMPLES, ids=[f"{r}-{i}" for r, i, _ in EXAMPLES])
+def test_library_example_is_judged_as_declared(requirement_id, index, example):
+    """The 'common test': each entry's own example sentences through the checker."""
+    clause = Clause(id="c1", number="1", heading=None, text=example.text, page_start=1, page_end=1)
+    split_sentences([clause], example.language)
+    verdict = assess_requirement(LIBRARY.get(requirement_id), [clause])
+    assert verdict.status == example.status, example.text
+
+
+def _copy_library(tmp_path):
+    target = tmp_path / "lib"
+    shutil.copytree(default_library_path(), target, ignore=shutil.ignore_patterns("labels", "training", "__pycache__"))
+    return target
+
+
+def _edit(path, change):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d.update(colour="blue"), "colour: Extra inputs are not permitted"),
+    (lambda d: d["title"].pop("nl"), "title.nl: Field required"),
+    (lambda d: d["keywords"]["en"].append("(unclosed"), "broken pattern"),
+    (lambda d: d.update(examples=[e for e in d["examples"] if e["language"] == "en"]), "examples missing for language"),
+])
+def test_library_validation_reports_location(tmp_path, change, message):
+    folder = _copy_library(tmp_path)
+    first = sorted((folder / "requirements").glob("*.yaml"))[0]
+    _edit(first, change)
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert first.name in info.value.message and message in info.value.message
+
+
+def test_library_duplicate_id_is_an_error(tmp_path):
+    folder = _copy_library(tmp_path)
+    files = sorted((folder / "requirements").glob("*.yaml"))
+    shutil.copy(files[0], folder / "requirements" / "99-copy.yaml")
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert "duplicate id" in info.value.message and "99-copy.yaml" in info.value.message
+
+
+def test_library_organisation_library_extends_default(tmp_path):
+    folder = tmp_path / "org"
+    (folder / "requirements").mkdir(parents=True)
+    (folder / "library.yaml").write_text(yaml.safe_dump({
+        "name": "Gemeente X", "version": "2025.1", "extends": "default",
+        "description": {"nl": "Eigen eisen", "en": "Own requirements"}}))
+    extra = yaml.safe_load((default_library_path() / "requirements" /
+                            sorted(p.name for p in (default_library_path() / "requirements").glob("*.yaml"))[0]).read_text())
+    extra["id"] = "open-source-model"
+    (folder / "requirements" / "50-open-source-model.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True))
+    library = load_library(folder)
+    assert library.name == "Gemeente X" and library.ids == SPEC_IDS + ["open-source-model"]
+
+
+def test_library_missing_folder_fails_loudly(tmp_path):
+    with pytest.raises(LibraryError):
+        load_library(tmp_path / "nothing")
