@@ -14,8 +14,16 @@ from . import details as detail_extractors
 from .library import Library, Requirement
 from .records import Clause, Evidence, RequirementVerdict
 
-TOPIC_THRESHOLD = 0.5  # classifier probability that puts a sentence on a topic by itself
-KEYWORD_THRESHOLD = 0.15  # with a library keyword, a lower probability suffices
+@dataclass(frozen=True)
+class Thresholds:
+    """Classifier probabilities that put a sentence on a requirement's topic."""
+
+    topic: float = 0.5  # on its own
+    keyword: float = 0.1  # together with a keyword of the library
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+TOPIC_THRESHOLD = DEFAULT_THRESHOLDS.topic
 MAX_EVIDENCE = 3
 _REFERRAL = re.compile(
     r"^(?:[^.]{0,80})\b(?:as described in|as set out in|see (?:our|the)|in accordance with (?:our|the) "
@@ -29,6 +37,7 @@ class _Compiled:
     keywords: list[re.Pattern]
     met: list[re.Pattern]
     not_met: list[re.Pattern]
+    exclude: list[re.Pattern]
 
 
 _COMPILED: dict[int, tuple[Requirement, _Compiled]] = {}
@@ -44,7 +53,7 @@ def _compiled(requirement: Requirement) -> _Compiled:
             return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
 
         cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
-                                         both(requirement.not_met_cues)))
+                                         both(requirement.not_met_cues), both(requirement.exclude)))
         _COMPILED[id(requirement)] = cached
     return cached[1]
 
@@ -57,14 +66,19 @@ class _Hit:
     cut: str  # met | not_met | none
 
 
-def _hits(requirement: Requirement, clauses: list[Clause]) -> list[_Hit]:
+def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Thresholds | None) -> list[_Hit]:
+    """Topic sentences with the way each cuts. Without a classifier (thresholds None) keywords decide."""
     rules = _compiled(requirement)
     hits = []
     for clause in clauses:
         for sentence in clause.sentences:
             score = sentence.topics.get(requirement.id, 0.0)
             keyword = any(p.search(sentence.text) for p in rules.keywords)
-            if not (score >= TOPIC_THRESHOLD or (keyword and (score >= KEYWORD_THRESHOLD or not sentence.topics))):
+            if thresholds is None:
+                on_topic = keyword
+            else:
+                on_topic = score >= thresholds.topic or (keyword and score >= thresholds.keyword)
+            if not on_topic or any(p.search(sentence.text) for p in rules.exclude):
                 continue
             if any(p.search(sentence.text) for p in rules.not_met):
                 cut = "not_met"
@@ -85,8 +99,9 @@ def _evidence(hits: list[_Hit]) -> list[Evidence]:
             for h in ranked]
 
 
-def assess_requirement(requirement: Requirement, clauses: list[Clause]) -> RequirementVerdict:
-    hits = _hits(requirement, clauses)
+def assess_requirement(requirement: Requirement, clauses: list[Clause],
+                       thresholds: Thresholds | None = None) -> RequirementVerdict:
+    hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
     for_ = [h for h in hits if h.cut == "met"]
     if against:
@@ -107,8 +122,10 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause]) -> Requi
                               confidence=confidence, evidence=_evidence(deciding), details=details)
 
 
-def assess(clauses: list[Clause], library: Library) -> list[RequirementVerdict]:
-    return [assess_requirement(requirement, clauses) for requirement in library.requirements]
+def assess(clauses: list[Clause], library: Library,
+           thresholds: Thresholds | None = DEFAULT_THRESHOLDS) -> list[RequirementVerdict]:
+    """One verdict per requirement; thresholds None when no classifier scored the sentences."""
+    return [assess_requirement(requirement, clauses, thresholds) for requirement in library.requirements]
 
 
 def tag_clauses(clauses: list[Clause], library: Library, verdicts: list[RequirementVerdict]) -> None:

@@ -80,6 +80,9 @@ class Requirement(_Strict):
     # Cues the assessment uses: a topic sentence that matches decides which way it cuts.
     met_cues: Patterns = Field(default_factory=Patterns)
     not_met_cues: Patterns = Field(default_factory=Patterns)
+    # Sentences that never decide this requirement, though they share its words
+    # (a "worldwide licence" says nothing about where data is hosted).
+    exclude: Patterns = Field(default_factory=Patterns)
     details: list[Literal["retention_days", "regions", "breach_hours", "governing_law", "courts",
                           "subprocessor_list"]] = Field(default_factory=list)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .annotate import detect_language, split_sentences
-from .assess import assess, tag_clauses
+from .assess import DEFAULT_THRESHOLDS, assess, tag_clauses
 from .errors import UnreadableFile
 from .ingest import Limits, ingest_bytes, ingest_path
 from .library import Library, load_library
@@ -35,6 +35,7 @@ class Analyser:
         self.language = language
         self.limits = limits or Limits()
         self.classifier = None
+        self.thresholds = DEFAULT_THRESHOLDS
         if use_model:
             from .classify import default_classifier
 
@@ -51,7 +52,7 @@ class Analyser:
         split_sentences(clauses, language)
         if self.classifier:
             self.classifier.score_clauses(clauses)
-        verdicts = assess(clauses, self.library)
+        verdicts = assess(clauses, self.library, self.thresholds if self.classifier else None)
         tag_clauses(clauses, self.library, verdicts)
         return DocumentResult(document=document, language=language, clauses=clauses, requirements=verdicts)
 
