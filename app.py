@@ -1,23 +1,71 @@
-"""Streamlit dashboard: upload vendor terms, see the gaps. Run with `make run`."""
+"""Streamlit dashboard: upload vendor terms, see the gaps, review, compare, export. Run with `make run`."""
 from __future__ import annotations
+
+import html
+import json
 
 import streamlit as st
 
 from analyser.errors import AnalyserError
+from analyser.export import (STATUS_TEXT, gap_report_docx, gap_report_markdown, matrix_csv, matrix_rows,
+                             matrix_xlsx, ordered)
+from analyser.library import CORE_CATEGORIES
 from analyser.pipeline import Analyser
-from analyser.report import RENDERERS, Report
+from analyser.store import ReviewConflict, Store, default_url
+from analyser.workspace import analyse_upload, supplier_view, versions
 
-STATUS = {
-    "nl": {"met": "✅ voldaan", "not_met": "❌ niet voldaan", "not_addressed": "⚠️ niet geregeld"},
-    "en": {"met": "✅ met", "not_met": "❌ not met", "not_addressed": "⚠️ not addressed"},
+ICON = {"met": "🟢", "not_met": "🔴", "not_addressed": "🟠"}
+STATUSES = ["met", "not_met", "not_addressed"]
+CATEGORY = {
+    "nl": {"data_sharing": "Delen van gegevens", "data_retention": "Bewaren van gegevens",
+           "retraining": "Hertrainen op invoer", "hosting": "Hosting in EU/NL", "contract_type": "Soort voorwaarden",
+           "data_protection": "Gegevensbescherming", "legal": "Juridisch"},
+    "en": {"data_sharing": "Data sharing", "data_retention": "Data retention", "retraining": "Retraining on prompts",
+           "hosting": "EU/Dutch hosting", "contract_type": "Type of terms", "data_protection": "Data protection",
+           "legal": "Legal"},
 }
-TEXT = {
-    "nl": {"title": "Clause analyser: leveranciersvoorwaarden toetsen", "upload": "Upload voorwaarden (PDF, DOCX, Markdown, tekst, HTML)",
-           "analysing": "Bezig met analyseren…", "requirement": "Eis", "status": "Status", "evidence": "Bewijs",
-           "clauses": "Clausules", "download": "Download rapport (JSON)", "page": "p.", "language": "Taal"},
-    "en": {"title": "Clause analyser: check vendor terms", "upload": "Upload terms (PDF, DOCX, Markdown, text, HTML)",
-           "analysing": "Analysing…", "requirement": "Requirement", "status": "Status", "evidence": "Evidence",
-           "clauses": "Clauses", "download": "Download report (JSON)", "page": "p.", "language": "Language"},
+T = {
+    "nl": dict(
+        title="Clause analyser", subtitle="Voorwaarden van AI-leveranciers toetsen aan de inkoopeisen",
+        supplier="Leverancier", new_supplier="Nieuwe leverancier", name="Naam", product="Product",
+        dossier="Aanbesteding of dossier", create="Aanmaken", reviewer="Uw naam (voor beoordelingen)",
+        tab_upload="Uploaden", tab_overview="Overzicht", tab_compare="Vergelijken", tab_history="Geschiedenis",
+        tab_library="Eisenbibliotheek", upload="Voorwaarden, verwerkersovereenkomst, privacyverklaring "
+        "(PDF, DOCX, Markdown, tekst, HTML)", analyse="Analyseren", analysing="Bezig met analyseren: {name}",
+        done="{file}: {met} voldaan, {not_met} niet voldaan, {not_addressed} niet geregeld.",
+        no_supplier="Kies of maak eerst een leverancier in de zijbalk.", no_documents="Nog geen documenten voor deze leverancier.",
+        evidence="Bewijs", context="Artikel in context", wording="Voorgestelde contracttekst (om te kopiëren)",
+        review="Beoordeling", decision="Uw oordeel", comment="Toelichting (verplicht)", save="Opslaan",
+        need_comment="Vul een toelichting en uw naam in.", saved="Beoordeling opgeslagen.",
+        conflict="Let op: {reviewer} heeft intussen ook een oordeel opgeslagen ({status}: “{comment}”). "
+        "Beide staan in het auditspoor; controleer welk oordeel moet gelden.",
+        reviewed_by="Beoordeeld: {status} door {reviewer} op {when}: “{comment}” (oorspronkelijk {original})",
+        no_evidence="Geen bepaling gevonden die dit regelt.", details="Gegevens",
+        export="Exporteren", compare_pick="Leveranciers", categories="Categorieën", counts="Aantallen per leverancier",
+        history="Eerdere analyses", open="Openen", audit="Auditspoor", documents="Documenten", analysed="geanalyseerd",
+        rationale="Waarom", sources="Bronnen", met_when="Voldaan als", not_met_when="Niet voldaan als",
+        requirement="Eis", page="p.", clause="artikel", nothing_to_compare="Maak eerst leveranciers met documenten aan.",
+    ),
+    "en": dict(
+        title="Clause analyser", subtitle="Check AI vendors' terms against the procurement requirements",
+        supplier="Supplier", new_supplier="New supplier", name="Name", product="Product", dossier="Tender or dossier",
+        create="Create", reviewer="Your name (for reviews)", tab_upload="Upload", tab_overview="Overview",
+        tab_compare="Compare", tab_history="History", tab_library="Requirements library",
+        upload="Terms, DPA, privacy policy (PDF, DOCX, Markdown, text, HTML)", analyse="Analyse",
+        analysing="Analysing: {name}", done="{file}: {met} met, {not_met} not met, {not_addressed} not addressed.",
+        no_supplier="First choose or create a supplier in the sidebar.", no_documents="No documents for this supplier yet.",
+        evidence="Evidence", context="Clause in context", wording="Recommended contract wording (ready to copy)",
+        review="Review", decision="Your verdict", comment="Comment (required)", save="Save",
+        need_comment="Fill in a comment and your name.", saved="Review saved.",
+        conflict="Note: {reviewer} saved a decision meanwhile ({status}: “{comment}”). Both are in the audit trail; "
+        "check which one should stand.",
+        reviewed_by="Reviewed: {status} by {reviewer} on {when}: “{comment}” (originally {original})",
+        no_evidence="No provision found that addresses this.", details="Details", export="Export",
+        compare_pick="Suppliers", categories="Categories", counts="Counts per supplier", history="Earlier analyses",
+        open="Open", audit="Audit trail", documents="Documents", analysed="analysed", rationale="Why",
+        sources="Sources", met_when="Met when", not_met_when="Not met when", requirement="Requirement", page="p.",
+        clause="clause", nothing_to_compare="First create suppliers with documents.",
+    ),
 }
 
 
@@ -26,49 +74,231 @@ def get_analyser() -> Analyser:
     return Analyser()
 
 
+@st.cache_resource(show_spinner=False)
+def get_store(url: str) -> Store:
+    return Store(url)
+
+
+def highlight(text: str, quotes: list[str]) -> str:
+    """The clause as escaped HTML with the deciding sentences marked; vendor markup never takes effect."""
+    escaped = html.escape(text)
+    for quote in quotes:
+        q = html.escape(quote)
+        escaped = escaped.replace(q, f"<mark>{q}</mark>")
+    return escaped.replace("\n", "<br>")
+
+
+def sidebar(store: Store, t: dict, lang: str):
+    suppliers = store.suppliers()
+    ids = [s.id for s in suppliers]
+    if st.session_state.get("supplier_id") not in ids:
+        st.session_state["supplier_id"] = ids[0] if ids else None
+    if ids:
+        st.sidebar.selectbox(t["supplier"], ids, key="supplier_id",
+                             format_func=lambda i: next(s.label for s in suppliers if s.id == i))
+    with st.sidebar.expander(t["new_supplier"], expanded=not ids):
+        with st.form("new_supplier", clear_on_submit=True):
+            name = st.text_input(t["name"])
+            product = st.text_input(t["product"])
+            dossier = st.text_input(t["dossier"])
+            if st.form_submit_button(t["create"]) and name.strip():
+                st.session_state["new_supplier_id"] = store.add_supplier(name, product, dossier).id
+                st.rerun()
+    st.sidebar.text_input(t["reviewer"], key="reviewer")
+
+
+def upload_tab(analyser: Analyser, store: Store, t: dict, supplier_id: int | None):
+    if supplier_id is None:
+        st.info(t["no_supplier"])
+        return
+    files = st.file_uploader(t["upload"], accept_multiple_files=True, key="uploads",
+                             type=["pdf", "docx", "md", "markdown", "txt", "html", "htm"])
+    if st.button(t["analyse"], disabled=not files, type="primary"):
+        progress = st.progress(0.0)
+        for index, upload in enumerate(files):
+            progress.progress(index / len(files), text=t["analysing"].format(name=upload.name))
+            try:
+                summary = analyse_upload(analyser, store, supplier_id, upload.name, upload.getvalue())
+                st.success(t["done"].format(**summary))
+            except AnalyserError as exc:
+                st.error(exc.localised(st.session_state.get("lang", "nl")))
+        progress.progress(1.0)
+
+
+def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_id: int | None):
+    if supplier_id is None:
+        st.info(t["no_supplier"])
+        return
+    library = analyser.library
+    view = supplier_view(store, library, supplier_id)
+    if not view.documents:
+        st.info(t["no_documents"])
+        return
+    st.subheader(view.supplier.label)
+    st.caption(f"{t['documents']}: " + ", ".join(view.files))
+    columns = st.columns(3)
+    for column, status in zip(columns, STATUSES):
+        column.metric(f"{ICON[status]} {STATUS_TEXT[lang][status]}", sum(i.status == status for i in view.items))
+    current_category = None
+    for item in ordered(library, view.items):
+        requirement = library.get(item.verdict.id)
+        if requirement.category != current_category:
+            current_category = requirement.category
+            core = " ★" if current_category in CORE_CATEGORIES else ""
+            st.markdown(f"#### {CATEGORY[lang].get(current_category, current_category)}{core}")
+        detail = "; ".join(f"{k}: {v}" for k, v in item.verdict.details.items())
+        label = f"{ICON[item.status]} {requirement.title.get(lang)}: {STATUS_TEXT[lang][item.status]}"
+        with st.expander(label + (f" ({detail})" if detail else "")):
+            requirement_panel(store, t, lang, view, item, requirement)
+    st.markdown(f"#### {t['export']}")
+    name = view.supplier.name.replace(" ", "_")
+    args = (view.supplier.label, view.files, view.items, library, versions(analyser), lang)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("DOCX", gap_report_docx(*args), file_name=f"{name}-gap-report.docx", key="export_docx",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    c2.download_button("Markdown", gap_report_markdown(*args), file_name=f"{name}-gap-report.md",
+                       mime="text/markdown", key="export_md")
+    report = {"schema_version": 1, **{k: v for k, v in versions(analyser).items()},
+              "library": {"name": library.name, "version": library.version},
+              "documents": [d["report"] for d in view.documents], "errors": []}
+    c3.download_button("JSON", json.dumps(report, ensure_ascii=False, indent=2), file_name=f"{name}-report.json",
+                       mime="application/json", key="export_json")
+
+
+def requirement_panel(store: Store, t: dict, lang: str, view, item, requirement):
+    st.write(requirement.requirement.get(lang))
+    if item.verdict.evidence:
+        st.markdown(f"**{t['evidence']}**")
+        for evidence in item.verdict.evidence:
+            where = " · ".join(x for x in (evidence.document, f"{t['clause']} {evidence.clause_number}"
+                                           if evidence.clause_number else None,
+                                           f"{t['page']} {evidence.page}" if evidence.page else None) if x)
+            st.markdown(f"<blockquote>{html.escape(evidence.quote)}<br><small>{html.escape(where)}</small>"
+                        "</blockquote>", unsafe_allow_html=True)
+            clause = view.clause(evidence.document, evidence.clause_id)
+            if clause:
+                with st.popover(t["context"]):
+                    head = " ".join(x for x in (clause["number"], clause["heading"]) if x)
+                    st.markdown(f"<b>{html.escape(head)}</b><br>{highlight(clause['text'], [evidence.quote])}",
+                                unsafe_allow_html=True)
+    else:
+        st.caption(t["no_evidence"])
+    if item.is_gap:
+        st.markdown(f"**{t['wording']}**")
+        st.code(requirement.recommended_wording.get(lang), language=None, wrap_lines=True)
+    review = item.review
+    if review:
+        when = review["created_at"].strftime("%Y-%m-%d %H:%M")
+        st.info(t["reviewed_by"].format(status=STATUS_TEXT[lang][review["status"]], reviewer=review["reviewer"],
+                                        when=when, comment=review["comment"],
+                                        original=STATUS_TEXT[lang][review["original_status"]]))
+    with st.form(f"review_{requirement.id}"):
+        st.markdown(f"**{t['review']}**")
+        status = st.radio(t["decision"], STATUSES, index=STATUSES.index(item.status), horizontal=True,
+                          format_func=lambda s: f"{ICON[s]} {STATUS_TEXT[lang][s]}", key=f"status_{requirement.id}")
+        comment = st.text_area(t["comment"], key=f"comment_{requirement.id}")
+        if st.form_submit_button(t["save"]):
+            reviewer = st.session_state.get("reviewer", "")
+            if not comment.strip() or not reviewer.strip():
+                st.error(t["need_comment"])
+                return
+            try:
+                store.add_review(view.supplier.id, requirement.id, item.verdict.status, status, comment, reviewer,
+                                 based_on=review["id"] if review else None)
+                st.success(t["saved"])
+            except ReviewConflict as conflict:
+                other = conflict.other
+                st.warning(t["conflict"].format(reviewer=other["reviewer"], comment=other["comment"],
+                                                status=STATUS_TEXT[lang][other["status"]]))
+            st.rerun()
+
+
+def compare_tab(analyser: Analyser, store: Store, t: dict, lang: str):
+    import pandas as pd
+
+    library = analyser.library
+    suppliers = [s for s in store.suppliers() if store.documents(s.id)]
+    if not suppliers:
+        st.info(t["nothing_to_compare"])
+        return
+    chosen = st.multiselect(t["compare_pick"], [s.id for s in suppliers], default=[s.id for s in suppliers],
+                            format_func=lambda i: next(s.label for s in suppliers if s.id == i))
+    categories = list(dict.fromkeys(r.category for r in library.requirements))
+    picked = st.multiselect(t["categories"], categories, default=categories,
+                            format_func=lambda c: CATEGORY[lang].get(c, c))
+    columns = {s.label: supplier_view(store, library, s.id).items for s in suppliers if s.id in chosen}
+    rows = [r for r in matrix_rows(library, columns, lang) if r["category"] in picked]
+    shown = pd.DataFrame([{t["requirement"]: r["requirement"],
+                           **{k: f"{ICON[r[k]]} {STATUS_TEXT[lang][r[k]]}" for k in columns}} for r in rows])
+    st.dataframe(shown, hide_index=True, width="stretch")
+    counts = pd.DataFrame({STATUS_TEXT[lang][s]: [sum(r[k] == s for r in rows) for k in columns] for s in STATUSES},
+                          index=list(columns))
+    st.markdown(f"**{t['counts']}**")
+    st.bar_chart(counts, color=["#2e7d32", "#c62828", "#ef8f00"], stack=True)
+    c1, c2 = st.columns(2)
+    c1.download_button("CSV", matrix_csv(rows), file_name="comparison.csv", mime="text/csv", key="matrix_csv")
+    c2.download_button("XLSX", matrix_xlsx(rows), file_name="comparison.xlsx", key="matrix_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def history_tab(store: Store, t: dict, lang: str):
+    st.markdown(f"#### {t['history']}")
+    for supplier in store.suppliers():
+        documents = store.documents(supplier.id)
+        cols = st.columns([4, 1])
+        listing = ", ".join(f"{d['file_name']} ({t['analysed']} {d['analysed_at']:%Y-%m-%d %H:%M})" for d in documents)
+        cols[0].markdown(f"**{html.escape(supplier.label)}**  \n{html.escape(listing) or '-'}", unsafe_allow_html=True)
+        if cols[1].button(t["open"], key=f"open_{supplier.id}"):
+            st.session_state["new_supplier_id"] = supplier.id
+            st.rerun()
+    trail = store.audit_trail()
+    if trail:
+        st.markdown(f"#### {t['audit']}")
+        st.dataframe([{k: v for k, v in row.items()} for row in trail], hide_index=True, width="stretch")
+
+
+def library_tab(analyser: Analyser, t: dict, lang: str):
+    library = analyser.library
+    st.caption(f"{library.name} {library.version}")
+    for requirement in library.requirements:
+        with st.expander(f"{requirement.title.get(lang)} ({CATEGORY[lang].get(requirement.category)})"):
+            st.write(requirement.requirement.get(lang))
+            st.markdown(f"**{t['rationale']}**: {html.escape(requirement.rationale.get(lang))}")
+            st.markdown(f"**{t['met_when']}**: {html.escape(requirement.met_when.get(lang))}")
+            st.markdown(f"**{t['not_met_when']}**: {html.escape(requirement.not_met_when.get(lang))}")
+            st.markdown(f"**{t['sources']}**: " + "; ".join(html.escape(s.title) for s in requirement.sources))
+            st.markdown(f"**{t['wording']}**")
+            st.code(requirement.recommended_wording.get(lang), language=None, wrap_lines=True)
+
+
 def main() -> None:
-    st.set_page_config(page_title="Clause analyser", layout="wide")
-    lang = st.sidebar.radio("Taal / Language", ["nl", "en"], format_func=lambda x: {"nl": "Nederlands", "en": "English"}[x])
-    t = TEXT[lang]
+    st.set_page_config(page_title="Clause analyser", page_icon="📑", layout="wide")
+    if "new_supplier_id" in st.session_state:  # chosen before the selectbox is drawn
+        st.session_state["supplier_id"] = st.session_state.pop("new_supplier_id")
+    lang = st.sidebar.radio("Taal / Language", ["nl", "en"], horizontal=True, key="lang",
+                            format_func=lambda x: {"nl": "Nederlands", "en": "English"}[x])
+    t = T[lang]
     st.title(t["title"])
+    st.caption(t["subtitle"])
     try:
-        analyser = get_analyser()
+        analyser, store = get_analyser(), get_store(default_url())
     except AnalyserError as exc:
         st.error(exc.message)
         return
-    files = st.file_uploader(t["upload"], accept_multiple_files=True,
-                             type=["pdf", "docx", "md", "markdown", "txt", "html", "htm"])
-    if not files:
-        return
-    documents, errors = [], []
-    progress = st.progress(0.0, text=t["analysing"])
-    for index, upload in enumerate(files):
-        try:
-            documents.append(analyser.analyse_bytes(upload.getvalue(), upload.name))
-        except AnalyserError as exc:
-            errors.append(exc)
-            st.error(exc.message)
-        progress.progress((index + 1) / len(files), text=t["analysing"])
-    progress.empty()
-    report = Report(documents=documents, errors=[], library=analyser.library, model_version=analyser.model_version)
-    for result in documents:
-        st.header(result.document.title or result.document.file)
-        st.caption(f"{result.document.file} · {result.document.format} · {t['language']}: {result.language}"
-                   + (f" · {result.document.pages} {t['page']}" if result.document.pages else ""))
-        rows = []
-        for verdict in result.requirements:
-            requirement = analyser.library.get(verdict.id)
-            quotes = " | ".join(f"“{e.quote}” ({e.clause_number or e.clause_id}, {t['page']} {e.page or '-'})"
-                                for e in verdict.evidence)
-            rows.append({t["requirement"]: requirement.title.get(lang), t["status"]: STATUS[lang][verdict.status],
-                         t["evidence"]: quotes})
-        st.dataframe(rows, hide_index=True, use_container_width=True)
-        with st.expander(t["clauses"]):
-            for clause in result.clauses:
-                head = " ".join(x for x in (clause.number, clause.heading) if x)
-                st.text(f"{head}\n{clause.text}" if head else clause.text)
-    if documents:
-        st.download_button(t["download"], RENDERERS["json"](report), file_name="report.json", mime="application/json")
+    sidebar(store, t, lang)
+    supplier_id = st.session_state.get("supplier_id")
+    upload, overview, compare, history, library = st.tabs(
+        [t["tab_upload"], t["tab_overview"], t["tab_compare"], t["tab_history"], t["tab_library"]])
+    with upload:
+        upload_tab(analyser, store, t, supplier_id)
+    with overview:
+        overview_tab(analyser, store, t, lang, supplier_id)
+    with compare:
+        compare_tab(analyser, store, t, lang)
+    with history:
+        history_tab(store, t, lang)
+    with library:
+        library_tab(analyser, t, lang)
 
 
 main()

@@ -214,11 +214,11 @@ def _check_archive(data: bytes, file: str, max_unzipped: int) -> None:
     total = sum(info.file_size for info in infos)
     if total > max_unzipped:
         raise unreadable(file, "unsafe_file", detail=(
-            f"It would unpack to {total // (1024 * 1024)} MB, more than the limit of "
-            f"{max_unzipped // (1024 * 1024)} MB."))
+            f"it would unpack to {total // (1024 * 1024)} MB, more than the limit of "
+            f"{max_unzipped // (1024 * 1024)} MB (a possible zip bomb)."))
     for info in infos:
         if info.compress_size and info.file_size / info.compress_size > 1000 and info.file_size > 50_000_000:
-            raise unreadable(file, "unsafe_file", detail="It is compressed in a way typical of a zip bomb.")
+            raise unreadable(file, "unsafe_file", detail="it is compressed in a way typical of a zip bomb.")
 
 
 def read_docx(data: bytes, file: str, max_unzipped: int = 500 * 1024 * 1024) -> tuple[list[Block], str | None]:

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UnreadableFile, unreadable
+from .errors import unreadable
 from .records import Block, Format, IngestedDocument
 from .text_utils import decode_text
 
@@ -122,6 +122,5 @@ def ingest_path(path: str | Path, limits: Limits = Limits()) -> IngestedDocument
     except IsADirectoryError as exc:
         raise unreadable(name, "unsupported_format") from exc
     except PermissionError as exc:
-        raise UnreadableFile(f"{name}: this file may not be read (no permission). Copy it somewhere you can open it.",
-                             code="permission_denied") from exc
+        raise unreadable(name, "permission_denied") from exc
     return ingest_bytes(data, name, limits)

@@ -6,7 +6,7 @@ import io
 import json
 
 from .pipeline import Report
-from .records import DocumentResult, RequirementVerdict
+from .records import DocumentResult, Evidence, RequirementVerdict
 
 SCHEMA_VERSION = 1
 STATUS_LABEL = {"met": "met", "not_met": "NOT MET", "not_addressed": "not addressed"}
@@ -25,6 +25,19 @@ def _verdict_json(verdict: RequirementVerdict) -> dict:
         ],
         "details": verdict.details,
     }
+
+
+def verdicts_from_json(document: dict) -> list[RequirementVerdict]:
+    """The verdicts of a stored document report (the inverse of the JSON above)."""
+    return [
+        RequirementVerdict(
+            id=r["id"], category=r["category"], status=r["status"], confidence=r["confidence"],
+            evidence=[Evidence(clause_id=e["clause_id"], page=e.get("page"), quote=e["quote"],
+                               clause_number=e.get("clause_number"), document=e.get("document"))
+                      for e in r["evidence"]],
+            details=r.get("details", {}))
+        for r in document["requirements"]
+    ]
 
 
 def document_json(result: DocumentResult) -> dict:
@@ -64,7 +77,7 @@ def render_json(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2)
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     """Vendor text is shown as text: no Markdown or HTML of theirs takes effect."""
     out = text.replace("\\", "\\\\")
     for ch in "`*_[]<>|#":
@@ -79,26 +92,26 @@ def render_markdown(report: Report) -> str:
     for result in report.documents:
         doc = result.document
         pages = f", {doc.pages} pages" if doc.pages else ""
-        lines += [f"## {_md_escape(doc.file)}", "",
-                  f"{_md_escape(doc.title or '')} ({doc.format}, {result.language}{pages})", "",
+        lines += [f"## {md_escape(doc.file)}", "",
+                  f"{md_escape(doc.title or '')} ({doc.format}, {result.language}{pages})", "",
                   "| Requirement | Status | Evidence |", "| --- | --- | --- |"]
         for verdict in result.requirements:
             requirement = report.library.get(verdict.id)
             quotes = "<br>".join(
-                f"“{_md_escape(e.quote)}” (clause {_md_escape(e.clause_number or e.clause_id)}, p. {e.page or '-'})"
+                f"“{md_escape(e.quote)}” (clause {md_escape(e.clause_number or e.clause_id)}, p. {e.page or '-'})"
                 for e in verdict.evidence)
             detail = "; ".join(f"{k}: {v}" for k, v in verdict.details.items())
-            lines.append(f"| {_md_escape(requirement.title.en)} (`{verdict.id}`) | {STATUS_LABEL[verdict.status]}"
-                         f"{' (' + _md_escape(detail) + ')' if detail else ''} | {quotes} |")
+            lines.append(f"| {md_escape(requirement.title.en)} (`{verdict.id}`) | {STATUS_LABEL[verdict.status]}"
+                         f"{' (' + md_escape(detail) + ')' if detail else ''} | {quotes} |")
         lines += ["", "### Clauses", ""]
         for clause in result.clauses:
             head = " ".join(x for x in (clause.number, clause.heading) if x) or "(untitled)"
             page = f" (p. {clause.page_start})" if clause.page_start else ""
-            lines.append(f"- **{_md_escape(head)}**{page}: {_md_escape(clause.text[:300])}")
+            lines.append(f"- **{md_escape(head)}**{page}: {md_escape(clause.text[:300])}")
         lines.append("")
     if report.errors:
         lines += ["## Files that could not be read", ""]
-        lines += [f"- {_md_escape(e.file)} ({e.code}): {_md_escape(e.message)}" for e in report.errors]
+        lines += [f"- {md_escape(e.file)} ({e.code}): {md_escape(e.message)}" for e in report.errors]
     return "\n".join(lines) + "\n"
 
 

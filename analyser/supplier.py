@@ -32,9 +32,15 @@ class SupplierResult:
 
 
 def combine(name: str, documents: list[DocumentResult], library: Library) -> SupplierResult:
-    result = SupplierResult(name=name, documents=[d.document.file for d in documents])
+    return combine_verdicts(name, [(d.document.file, d.requirements) for d in documents], library)
+
+
+def combine_verdicts(name: str, documents: list[tuple[str, list[RequirementVerdict]]],
+                     library: Library) -> SupplierResult:
+    """documents: (file name, its verdicts) per document."""
+    result = SupplierResult(name=name, documents=[file for file, _ in documents])
     for requirement in library.requirements:
-        per_doc = [(d.document.file, next(v for v in d.requirements if v.id == requirement.id)) for d in documents]
+        per_doc = [(file, v) for file, verdicts in documents for v in verdicts if v.id == requirement.id]
         for status in ("not_met", "met"):
             deciding = [(f, v) for f, v in per_doc if v.status == status]
             if deciding:
