@@ -58,17 +58,18 @@ def evidence_found(quotes: list[str], truth: list[str]) -> bool:
 
 
 def leave_one_vendor_out(corpus: Path, formats: tuple[str, ...] = ("pdf", "docx"), vendors: list[str] | None = None,
-                         library=None) -> list[dict]:
+                         library=None, labels_folder: Path | None = None) -> list[dict]:
     """One row per (document, format, requirement): truth, prediction, evidence hit.
 
     For each vendor, the topic classifier is trained on the other vendors' sentences
     only, then that vendor's labelled documents are rendered and analysed.
+    `labels_folder` picks another label set (the hold-out set) to evaluate on.
     """
     from .classify import train
     from .pipeline import Analyser
     from .training import load_labels, load_rows, vendor_of
 
-    labels = load_labels()
+    labels = load_labels(labels_folder)
     rows = load_rows()
     analyser = Analyser(library=library, use_model=False)
     by_vendor: dict[str, list[str]] = {}

@@ -1,6 +1,8 @@
 """Markdown to blocks, with markdown-it-py (CommonMark plus tables)."""
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -8,14 +10,16 @@ from .records import Block
 from .text_reader import STARTS_CLAUSE
 from .text_utils import normalise_space
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+# html=True so embedded HTML (tables in vendor Markdown) is recognised and read as text, not shown as markup.
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+_TAG = re.compile(r"<[^>]{0,500}>")
 
 
 def _inline_text(token: Token) -> str:
     """Plain text of an inline token: markup, link targets and images dropped."""
     parts: list[str] = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "softbreak":
             parts.append("\n")  # kept: a numbered line after it starts a clause of its own
@@ -79,6 +83,10 @@ def read_markdown(text: str) -> list[Block]:
                 first_in_item = False
             else:
                 blocks.extend(Block(part) for part in _split_numbered_lines(content))
+        elif tok.type == "html_block":
+            from .html_reader import read_html
+
+            blocks.extend(read_html(tok.content)[0])
         elif tok.type in ("fence", "code_block"):
             content = normalise_space(tok.content)
             if content:

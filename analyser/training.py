@@ -43,8 +43,17 @@ def training_file() -> Path:
     return default_library_path() / "training" / "sentences.jsonl"
 
 
-def load_labels() -> dict[str, dict]:
-    return {json.loads(p.read_text())["document"]: json.loads(p.read_text()) for p in sorted(labels_dir().glob("*.json"))}
+def holdout_labels_dir() -> Path:
+    """Labels never used to write or tune the library's rules: the honest test set."""
+    return default_library_path() / "labels-holdout"
+
+
+def load_labels(folder: Path | None = None) -> dict[str, dict]:
+    labels = {}
+    for path in sorted((folder or labels_dir()).glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        labels[data["document"]] = data
+    return labels
 
 
 def _label_sentences(label: dict) -> list[tuple[str, str, str]]:
