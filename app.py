@@ -14,7 +14,10 @@ from analyser.pipeline import Analyser
 from analyser.store import ReviewConflict, Store, default_url
 from analyser.workspace import analyse_upload, supplier_view, versions
 
-ICON = {"met": "🟢", "not_met": "🔴", "not_addressed": "🟠"}
+# Material icons ship with Streamlit (no font download); colour and words carry the status too.
+ICON = {"met": ":material/check_circle:", "not_met": ":material/cancel:", "not_addressed": ":material/help:"}
+COLOUR = {"met": "green", "not_met": "red", "not_addressed": "orange"}
+CELL = {"met": "#c6efce", "not_met": "#ffc7ce", "not_addressed": "#ffeb9c"}
 STATUSES = ["met", "not_met", "not_addressed"]
 CATEGORY = {
     "nl": {"data_sharing": "Delen van gegevens", "data_retention": "Bewaren van gegevens",
@@ -88,6 +91,10 @@ def highlight(text: str, quotes: list[str]) -> str:
     return escaped.replace("\n", "<br>")
 
 
+def format_details(details: dict) -> str:
+    return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in details.items())
+
+
 def sidebar(store: Store, t: dict, lang: str):
     suppliers = store.suppliers()
     ids = [s.id for s in suppliers]
@@ -138,7 +145,8 @@ def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_
     st.caption(f"{t['documents']}: " + ", ".join(view.files))
     columns = st.columns(3)
     for column, status in zip(columns, STATUSES):
-        column.metric(f"{ICON[status]} {STATUS_TEXT[lang][status]}", sum(i.status == status for i in view.items))
+        column.metric(f"{ICON[status]} :{COLOUR[status]}[{STATUS_TEXT[lang][status]}]",
+                      sum(i.status == status for i in view.items))
     current_category = None
     for item in ordered(library, view.items):
         requirement = library.get(item.verdict.id)
@@ -146,9 +154,10 @@ def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_
             current_category = requirement.category
             core = " ★" if current_category in CORE_CATEGORIES else ""
             st.markdown(f"#### {CATEGORY[lang].get(current_category, current_category)}{core}")
-        detail = "; ".join(f"{k}: {v}" for k, v in item.verdict.details.items())
-        label = f"{ICON[item.status]} {requirement.title.get(lang)}: {STATUS_TEXT[lang][item.status]}"
-        with st.expander(label + (f" ({detail})" if detail else "")):
+        detail = format_details(item.verdict.details)
+        status = f":{COLOUR[item.status]}-background[{STATUS_TEXT[lang][item.status]}]"
+        label = f"{requirement.title.get(lang)}: {status}" + (f" ({detail})" if detail else "")
+        with st.expander(label, icon=ICON[item.status]):
             requirement_panel(store, t, lang, view, item, requirement)
     st.markdown(f"#### {t['export']}")
     name = view.supplier.name.replace(" ", "_")
@@ -195,7 +204,7 @@ def requirement_panel(store: Store, t: dict, lang: str, view, item, requirement)
     with st.form(f"review_{requirement.id}"):
         st.markdown(f"**{t['review']}**")
         status = st.radio(t["decision"], STATUSES, index=STATUSES.index(item.status), horizontal=True,
-                          format_func=lambda s: f"{ICON[s]} {STATUS_TEXT[lang][s]}", key=f"status_{requirement.id}")
+                          format_func=lambda s: STATUS_TEXT[lang][s], key=f"status_{requirement.id}")
         comment = st.text_area(t["comment"], key=f"comment_{requirement.id}")
         if st.form_submit_button(t["save"]):
             reviewer = st.session_state.get("reviewer", "")
@@ -228,9 +237,10 @@ def compare_tab(analyser: Analyser, store: Store, t: dict, lang: str):
                             format_func=lambda c: CATEGORY[lang].get(c, c))
     columns = {s.label: supplier_view(store, library, s.id).items for s in suppliers if s.id in chosen}
     rows = [r for r in matrix_rows(library, columns, lang) if r["category"] in picked]
-    shown = pd.DataFrame([{t["requirement"]: r["requirement"],
-                           **{k: f"{ICON[r[k]]} {STATUS_TEXT[lang][r[k]]}" for k in columns}} for r in rows])
-    st.dataframe(shown, hide_index=True, width="stretch")
+    shown = pd.DataFrame([{t["requirement"]: r["requirement"], **{k: STATUS_TEXT[lang][r[k]] for k in columns}}
+                          for r in rows])
+    colours = {STATUS_TEXT[lang][s]: f"background-color: {CELL[s]}" for s in STATUSES}
+    st.dataframe(shown.style.map(lambda v: colours.get(v, "")), hide_index=True, width="stretch")
     counts = pd.DataFrame({STATUS_TEXT[lang][s]: [sum(r[k] == s for r in rows) for k in columns] for s in STATUSES},
                           index=list(columns))
     st.markdown(f"**{t['counts']}**")

@@ -51,7 +51,7 @@ def test_app_upload_shows_verdicts_and_bad_file_message(app, files):
     assert any("dpa.pdf" in s.value for s in app.success)
     assert any("kapot.pdf" in e.value and "beschadigd" in e.value for e in app.error)
     labels = [e.label for e in app.expander]
-    assert sum(label.startswith(("🟢", "🔴", "🟠")) for label in labels) == 15
+    assert sum("-background[" in label for label in labels) == 15
     assert any("Bewaartermijn" in label or "bewaar" in label.lower() for label in labels)
     metrics = {m.label: m.value for m in app.metric}
     assert sum(int(v) for v in metrics.values()) == 15
@@ -61,7 +61,7 @@ def test_app_override_is_kept_with_audit_trail_across_restart(app, files, tmp_pa
     create_supplier(app, "Mistral AI")
     upload(app, [("dpa.pdf", (files / "mistral-dpa.pdf").read_bytes(), "application/pdf")])
     app.sidebar.text_input(key="reviewer").set_value("J. de Jurist").run()
-    panel = expander(app, "🔴")
+    panel = expander(app, ":red-background[")
     requirement_id = panel.radio[0].key.removeprefix("status_")
     panel.radio[0].set_value("met")
     panel.text_area[0].set_value("Zero retention afgesproken in de orderbevestiging.")
@@ -85,7 +85,7 @@ def test_app_review_needs_comment(app, files):
     create_supplier(app, "Mistral AI")
     upload(app, [("dpa.pdf", (files / "mistral-dpa.pdf").read_bytes(), "application/pdf")])
     app.sidebar.text_input(key="reviewer").set_value("J. de Jurist").run()
-    panel = expander(app, "🟢")
+    panel = expander(app, ":green-background[")
     panel.button[0].click().run()
     assert any("toelichting" in e.value for e in app.error)
 
