@@ -64,10 +64,15 @@ MESSAGES = {
         "nl": "{file}: het Word-bestand is beschadigd of geen echt .docx-bestand. Open het in Word of LibreOffice, "
               "sla het opnieuw op als .docx en upload die kopie."},
     "no_text": {
-        "en": "{file}: no text was found in this document; it may be a scan. "
-              "Install Tesseract OCR (see the README) or ask the vendor for a text PDF.",
-        "nl": "{file}: in dit document is geen tekst gevonden; het is mogelijk een scan. "
-              "Installeer Tesseract OCR (zie de README) of vraag de leverancier om een PDF met tekst."},
+        "en": "{file}: no readable text was found in this document (also not by OCR). "
+              "Check that it is the right file, or ask the vendor for a text version.",
+        "nl": "{file}: in dit document is geen leesbare tekst gevonden (ook niet met OCR). "
+              "Controleer of het het juiste bestand is, of vraag de leverancier om een tekstversie."},
+    "scanned_no_ocr": {
+        "en": "{file}: this PDF is a scan without a text layer. Install Tesseract OCR to read it ({hint}), "
+              "or ask the vendor for a text PDF.",
+        "nl": "{file}: deze PDF is een scan zonder tekstlaag. Installeer Tesseract OCR om hem te lezen ({hint}), "
+              "of vraag de leverancier om een PDF met tekst."},
     "too_large": {
         "en": "{file}: the document is larger than the limit ({limit}). Split it, or raise the limit (see the README).",
         "nl": "{file}: het document is groter dan de limiet ({limit}). Splits het, of verhoog de limiet (zie de README)."},

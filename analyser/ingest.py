@@ -78,11 +78,11 @@ def ingest_bytes(data: bytes, file: str, limits: Limits = Limits()) -> IngestedD
     if len(data) > limits.max_bytes:
         raise unreadable(file, "too_large", limit=f"{limits.max_bytes // (1024 * 1024)} MB")
     fmt = detect_format(data, file)
-    pages, title, textless = None, None, []
+    pages, title, ocr_pages, textless = None, None, [], []
     if fmt == "pdf":
         from .pdf_reader import read_pdf
 
-        blocks, pages, title, textless = read_pdf(data, file, limits.max_pages)
+        blocks, pages, title, ocr_pages, textless = read_pdf(data, file, limits.max_pages)
     elif fmt == "docx":
         from .docx_reader import read_docx
 
@@ -102,10 +102,19 @@ def ingest_bytes(data: bytes, file: str, limits: Limits = Limits()) -> IngestedD
 
             blocks = read_text(text)
     if not any(b.text.strip() for b in blocks):
-        raise unreadable(file, "no_text")
+        from .ocr import INSTALL_HINT, available
+
+        raise unreadable(file, "no_text" if available() or fmt != "pdf" else "scanned_no_ocr", hint=INSTALL_HINT)
+    warnings = []
+    if textless:
+        from .ocr import INSTALL_HINT
+
+        which = f"Page {textless[0]} has" if len(textless) == 1 else f"Pages {', '.join(map(str, textless))} have"
+        warnings.append(f"{which} no text layer and were not read; install Tesseract OCR to read them "
+                        f"({INSTALL_HINT}).")
     return IngestedDocument(
         file=file, sha256=hashlib.sha256(data).hexdigest(), format=fmt, blocks=blocks, pages=pages,
-        title=title or _first_heading(blocks), ocr_pages=[],
+        title=title or _first_heading(blocks), ocr_pages=ocr_pages, warnings=warnings,
     )
 
 

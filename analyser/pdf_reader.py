@@ -200,8 +200,20 @@ def open_pdf(data: bytes, file: str):
         raise unreadable(file, "unreadable_pdf") from exc
 
 
-def read_pdf(data: bytes, file: str, max_pages: int) -> tuple[list[Block], int, str | None, list[int]]:
-    """Blocks, page count, title and the pages without a text layer."""
+def _ocr_lines(page, page_no: int) -> list[Line]:
+    from . import ocr
+
+    lines = []
+    for text, top, bottom, left, right, height in ocr.page_lines(page, page_no):
+        lines.append(Line(text=text, page=page_no, top=top, bottom=bottom, left=left, right=right,
+                          size=round(max(height * 0.8, 1.0)), bold=False, hyphen_end=text.endswith("-")))
+    return lines
+
+
+def read_pdf(data: bytes, file: str, max_pages: int) -> tuple[list[Block], int, str | None, list[int], list[int]]:
+    """Blocks, page count, title, the pages read by OCR and the pages left without text."""
+    from . import ocr
+
     pdf = open_pdf(data, file)
     try:
         page_count = len(pdf)
@@ -210,7 +222,7 @@ def read_pdf(data: bytes, file: str, max_pages: int) -> tuple[list[Block], int, 
         if page_count > max_pages:
             raise unreadable(file, "too_many_pages", pages=page_count, limit=max_pages)
         buffer = ctypes.create_string_buffer(128)
-        pages, heights, textless = [], [], []
+        pages, heights, textless, ocr_pages = [], [], [], []
         for index in range(page_count):
             try:
                 page = pdf[index]
@@ -219,6 +231,9 @@ def read_pdf(data: bytes, file: str, max_pages: int) -> tuple[list[Block], int, 
             try:
                 heights.append(page.get_height())
                 lines = _page_lines(page, index + 1, buffer)
+                if not lines and ocr.available():  # a scanned page: only these are OCR'd
+                    lines = _ocr_lines(page, index + 1)
+                    ocr_pages.append(index + 1)
             finally:
                 page.close()
             if not lines:
@@ -232,4 +247,4 @@ def read_pdf(data: bytes, file: str, max_pages: int) -> tuple[list[Block], int, 
     finally:
         pdf.close()
     blocks = _paragraphs(_drop_page_furniture(pages, heights))
-    return blocks, page_count, title, textless
+    return blocks, page_count, title, ocr_pages, textless

@@ -41,6 +41,7 @@ class IngestedDocument:
     pages: int | None = None
     title: str | None = None
     ocr_pages: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -49,6 +49,8 @@ def document_json(result: DocumentResult) -> dict:
         "language": result.language,
         "pages": doc.pages,
         "title": doc.title,
+        "ocr_pages": doc.ocr_pages,
+        "warnings": doc.warnings,
         "clauses": [
             {"id": c.id, "number": c.number, "heading": c.heading, "text": c.text, "page_start": c.page_start,
              "page_end": c.page_end, "categories": c.categories,

@@ -156,15 +156,19 @@ class Store:
     # documents ---------------------------------------------------------------------------------
     def save_document(self, supplier_id: int, result: DocumentResult, versions: dict, original: bytes | None = None) -> int:
         """Store (or replace, for the same file) an analysed document. Reviews are kept."""
+        return self.save_document_json(supplier_id, document_json(result), versions, original)
+
+    def save_document_json(self, supplier_id: int, report: dict, versions: dict, original: bytes | None = None) -> int:
+        """Store a document's report (the JSON of the report spec), e.g. from a batch run."""
         values = dict(
-            supplier_id=supplier_id, file_name=Path(result.document.file).name, sha256=result.document.sha256,
+            supplier_id=supplier_id, file_name=Path(report["file"]).name, sha256=report["sha256"],
             analysed_at=_now(), analyser_version=versions["analyser"], library_version=versions["library"],
-            model_version=versions.get("model"), report=json.dumps(document_json(result), ensure_ascii=False),
+            model_version=versions.get("model"), report=json.dumps(report, ensure_ascii=False),
             original=original if self.keep_originals else None,
         )
         with self.engine.begin() as conn:
             existing = conn.execute(select(documents.c.id).where(documents.c.supplier_id == supplier_id,
-                                                                 documents.c.sha256 == result.document.sha256)).scalar()
+                                                                 documents.c.sha256 == report["sha256"])).scalar()
             if existing:
                 conn.execute(update(documents).where(documents.c.id == existing).values(**values))
                 return existing
@@ -244,10 +248,17 @@ class Store:
     def restore(self, source: str | Path) -> None:
         """Replace the database with a backup (after checking that it is one)."""
         source = Path(source)
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as check:
-            tables = {r[0] for r in check.execute("select name from sqlite_master where type='table'")}
-            if not {"suppliers", "documents", "reviews", "schema_info"} <= tables:
-                raise ValueError(f"{source} is not a backup of this analyser's database.")
+        not_a_backup = ValueError(f"{source} is not a backup of this analyser's database; nothing was changed.")
+        if not source.is_file():
+            raise ValueError(f"{source} does not exist; nothing was changed.")
+        try:
+            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as check:
+                tables = {r[0] for r in check.execute("select name from sqlite_master where type='table'")}
+                check.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise not_a_backup from exc
+        if not {"suppliers", "documents", "reviews", "schema_info"} <= tables:
+            raise not_a_backup
         self.engine.dispose()
         path = Path(self.engine.url.database)
         for suffix in ("-wal", "-shm"):
