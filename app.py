@@ -118,8 +118,8 @@ def upload_tab(analyser: Analyser, store: Store, t: dict, supplier_id: int | Non
     if supplier_id is None:
         st.info(t["no_supplier"])
         return
-    files = st.file_uploader(t["upload"], accept_multiple_files=True, key="uploads",
-                             type=["pdf", "docx", "md", "markdown", "txt", "html", "htm"])
+    # No type filter: the analyser recognises files by content and explains what it cannot read (e.g. old .doc).
+    files = st.file_uploader(t["upload"], accept_multiple_files=True, key="uploads")
     if st.button(t["analyse"], disabled=not files, type="primary"):
         progress = st.progress(0.0)
         for index, upload in enumerate(files):

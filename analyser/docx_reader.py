@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 import docx
@@ -219,6 +220,20 @@ def _check_archive(data: bytes, file: str, max_unzipped: int) -> None:
     for info in infos:
         if info.compress_size and info.file_size / info.compress_size > 1000 and info.file_size > 50_000_000:
             raise unreadable(file, "unsafe_file", detail="it is compressed in a way typical of a zip bomb.")
+    # The directory can lie about sizes: count what really comes out, and stop at the cap.
+    unpacked = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in infos:
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        unpacked += len(chunk)
+                        if unpacked > max_unzipped:
+                            raise unreadable(file, "unsafe_file", detail=(
+                                f"it unpacks to more than the limit of {max_unzipped // (1024 * 1024)} MB "
+                                "(a possible zip bomb)."))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        raise unreadable(file, "unreadable_docx") from exc
 
 
 def read_docx(data: bytes, file: str, max_unzipped: int = 500 * 1024 * 1024) -> tuple[list[Block], str | None]:

@@ -10,7 +10,7 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import unreadable
@@ -18,6 +18,7 @@ from .records import Block, Format, IngestedDocument
 from .text_utils import decode_text
 
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|h[1-6]|table|ul|ol|article|section)[\s>]", re.IGNORECASE)
+_HTML_PAGE = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+\\?\.\s|.*\]\(|.*\*\*|[=-]{3,}\s*$)", re.MULTILINE)
 
 
@@ -30,11 +31,12 @@ def _env_int(name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class Limits:
-    """Size limits; ANALYSER_MAX_MB, ANALYSER_MAX_PAGES and ANALYSER_MAX_UNZIPPED_MB override the defaults."""
+    """Size limits; ANALYSER_MAX_MB, ANALYSER_MAX_PAGES and ANALYSER_MAX_UNZIPPED_MB override the defaults
+    (read when the limits are made, so a changed setting applies to the next analysis)."""
 
-    max_bytes: int = _env_int("ANALYSER_MAX_MB", 200) * 1024 * 1024
-    max_pages: int = _env_int("ANALYSER_MAX_PAGES", 3000)
-    max_unzipped_bytes: int = _env_int("ANALYSER_MAX_UNZIPPED_MB", 500) * 1024 * 1024
+    max_bytes: int = field(default_factory=lambda: _env_int("ANALYSER_MAX_MB", 200) * 1024 * 1024)
+    max_pages: int = field(default_factory=lambda: _env_int("ANALYSER_MAX_PAGES", 3000))
+    max_unzipped_bytes: int = field(default_factory=lambda: _env_int("ANALYSER_MAX_UNZIPPED_MB", 500) * 1024 * 1024)
 
 
 def detect_format(data: bytes, file: str) -> Format:
@@ -58,9 +60,11 @@ def detect_format(data: bytes, file: str) -> Format:
     sample = text[:8192]
     if sample and sum(1 for ch in sample if ord(ch) < 9 or 13 < ord(ch) < 32 or ch == "\ufffd") > 0.02 * len(sample):
         raise unreadable(file, "unsupported_format")
-    if _HTML.search(sample):
+    named_markdown = file.lower().endswith((".md", ".markdown"))
+    # Markdown may embed HTML: a .md file is Markdown unless it is a whole HTML page.
+    if _HTML.search(sample) and not (named_markdown and not _HTML_PAGE.match(sample)):
         return "html"
-    if file.lower().endswith((".md", ".markdown")) or len(_MARKDOWN.findall(sample)) >= 3:
+    if named_markdown or len(_MARKDOWN.findall(sample)) >= 3:
         return "markdown"
     return "text"
 
@@ -72,7 +76,8 @@ def _first_heading(blocks: list[Block]) -> str | None:
     return blocks[0].text[:120] if blocks else None
 
 
-def ingest_bytes(data: bytes, file: str, limits: Limits = Limits()) -> IngestedDocument:
+def ingest_bytes(data: bytes, file: str, limits: Limits | None = None) -> IngestedDocument:
+    limits = limits or Limits()
     if not data or not data.strip():
         raise unreadable(file, "empty_file")
     if len(data) > limits.max_bytes:
@@ -118,7 +123,8 @@ def ingest_bytes(data: bytes, file: str, limits: Limits = Limits()) -> IngestedD
     )
 
 
-def ingest_path(path: str | Path, limits: Limits = Limits()) -> IngestedDocument:
+def ingest_path(path: str | Path, limits: Limits | None = None) -> IngestedDocument:
+    limits = limits or Limits()
     path = Path(path)
     name = str(path)
     try:

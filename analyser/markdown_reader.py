@@ -1,7 +1,6 @@
 """Markdown to blocks, with markdown-it-py (CommonMark plus tables)."""
 from __future__ import annotations
 
-import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -12,7 +11,8 @@ from .text_utils import normalise_space
 
 # html=True so embedded HTML (tables in vendor Markdown) is recognised and read as text, not shown as markup.
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
-_TAG = re.compile(r"<[^>]{0,500}>")
+# Every link is parsed so that only its text is kept: targets (javascript: included) are dropped, never rendered.
+_PARSER.validateLink = lambda url: True
 
 
 def _inline_text(token: Token) -> str:

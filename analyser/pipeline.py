@@ -33,7 +33,7 @@ class Analyser:
                  limits: Limits | None = None, use_model: bool = True):
         self.library = library if isinstance(library, Library) else load_library(library)
         self.language = language
-        self.limits = limits or Limits()
+        self.limits = limits  # None: read the settings at each analysis
         self.classifier = None
         self.thresholds = DEFAULT_THRESHOLDS
         if use_model:
