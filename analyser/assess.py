@@ -39,6 +39,9 @@ class _Compiled:
     not_met: list[re.Pattern]
     exclude: list[re.Pattern]
 
+    def keyword_in(self, text: str) -> bool:
+        return any(p.search(text) for p in self.keywords)
+
 
 _COMPILED: dict[int, tuple[Requirement, _Compiled]] = {}
 
@@ -73,11 +76,14 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
     for clause in clauses:
         for sentence in clause.sentences:
             score = sentence.topics.get(requirement.id, 0.0)
-            keyword = any(p.search(sentence.text) for p in rules.keywords)
             if thresholds is None:
-                on_topic = keyword
+                keyword = on_topic = rules.keyword_in(sentence.text)
+            elif score >= thresholds.topic:
+                on_topic, keyword = True, rules.keyword_in(sentence.text)
+            elif score >= thresholds.keyword:  # only here does a keyword decide (the hot path skips the regexes)
+                keyword = on_topic = rules.keyword_in(sentence.text)
             else:
-                on_topic = score >= thresholds.topic or (keyword and score >= thresholds.keyword)
+                continue
             if not on_topic or any(p.search(sentence.text) for p in rules.exclude):
                 continue
             if any(p.search(sentence.text) for p in rules.not_met):

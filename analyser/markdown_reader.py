@@ -1,7 +1,6 @@
 """Markdown to blocks, with markdown-it-py (CommonMark plus tables)."""
 from __future__ import annotations
 
-
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
