@@ -69,6 +69,14 @@ class _Hit:
     cut: str  # met | not_met | none
 
 
+def _weakened(requirement: Requirement, sentence) -> bool:
+    """A commitment undone by the spec's general rules, read from the sentence's spaCy cues."""
+    if requirement.opt_out_is_not_met and "OPT_OUT" in sentence.cues and "OPT_IN" not in sentence.cues:
+        return True
+    has_duration = any(label == "DURATION" for label, _ in sentence.entities)
+    return requirement.vague_limit_is_not_met and "VAGUE_LIMIT" in sentence.cues and not has_duration
+
+
 def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Thresholds | None) -> list[_Hit]:
     """Topic sentences with the way each cuts. Without a classifier (thresholds None) keywords decide."""
     rules = _compiled(requirement)
@@ -89,7 +97,7 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
             if any(p.search(sentence.text) for p in rules.not_met):
                 cut = "not_met"
             elif any(p.search(sentence.text) for p in rules.met):
-                cut = "met"
+                cut = "not_met" if _weakened(requirement, sentence) else "met"
             else:
                 cut = "none"
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:

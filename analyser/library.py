@@ -83,6 +83,10 @@ class Requirement(_Strict):
     # Sentences that never decide this requirement, though they share its words
     # (a "worldwide licence" says nothing about where data is hosted).
     exclude: Patterns = Field(default_factory=Patterns)
+    # The spec's general rules, applied through the spaCy cues of annotate: a commitment that only offers an
+    # opt-out is not an opt-in; one with a vague limit ("as long as necessary") and no duration is no limit.
+    opt_out_is_not_met: bool = False
+    vague_limit_is_not_met: bool = False
     details: list[Literal["retention_days", "regions", "breach_hours", "governing_law", "courts",
                           "subprocessor_list"]] = Field(default_factory=list)
 
