@@ -11,6 +11,7 @@ from analyser.export import (STATUS_TEXT, gap_report_docx, gap_report_markdown, 
                              matrix_xlsx, ordered)
 from analyser.library import CORE_CATEGORIES
 from analyser.pipeline import Analyser
+from analyser.report import md_escape
 from analyser.store import ReviewConflict, Store, default_url
 from analyser.workspace import analyse_upload, supplier_view, versions
 
@@ -126,9 +127,9 @@ def upload_tab(analyser: Analyser, store: Store, t: dict, supplier_id: int | Non
             progress.progress(index / len(files), text=t["analysing"].format(name=upload.name))
             try:
                 summary = analyse_upload(analyser, store, supplier_id, upload.name, upload.getvalue())
-                st.success(t["done"].format(**summary))
-            except AnalyserError as exc:
-                st.error(exc.localised(st.session_state.get("lang", "nl")))
+                st.success(t["done"].format(**{**summary, "file": md_escape(summary["file"])}))
+            except AnalyserError as exc:  # file names are the uploader's: shown as text, never as markup
+                st.error(md_escape(exc.localised(st.session_state.get("lang", "nl"))))
         progress.progress(1.0)
 
 
@@ -167,11 +168,25 @@ def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     c2.download_button("Markdown", gap_report_markdown(*args), file_name=f"{name}-gap-report.md",
                        mime="text/markdown", key="export_md")
-    report = {"schema_version": 1, **{k: v for k, v in versions(analyser).items()},
-              "library": {"name": library.name, "version": library.version},
-              "documents": [d["report"] for d in view.documents], "errors": []}
-    c3.download_button("JSON", json.dumps(report, ensure_ascii=False, indent=2), file_name=f"{name}-report.json",
-                       mime="application/json", key="export_json")
+    c3.download_button("JSON", json.dumps(supplier_report(view, library, analyser), ensure_ascii=False, indent=2),
+                       file_name=f"{name}-report.json", mime="application/json", key="export_json")
+
+
+def supplier_report(view, library, analyser) -> dict:
+    """The JSON report of the spec for the supplier's documents, with the reviewed supplier verdicts."""
+    v = versions(analyser)
+    return {
+        "schema_version": 1, "analyser_version": v["analyser"],
+        "library": {"name": library.name, "version": library.version}, "model": {"version": v["model"]},
+        "documents": [d["report"] for d in view.documents], "errors": [],
+        "suppliers": [{"name": view.supplier.label, "documents": view.files, "requirements": [
+            {"id": i.verdict.id, "category": i.verdict.category, "status": i.status, "analysed_status": i.verdict.status,
+             "confidence": i.verdict.confidence, "details": i.verdict.details, "review": {
+                 k: (str(val) if k == "created_at" else val) for k, val in i.review.items()} if i.review else None,
+             "evidence": [{"document": e.document, "clause_id": e.clause_id, "page": e.page, "quote": e.quote,
+                           "clause_number": e.clause_number} for e in i.verdict.evidence]}
+            for i in view.items]}],
+    }
 
 
 def requirement_panel(store: Store, t: dict, lang: str, view, item, requirement):
