@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import streamlit as st
 
 from analyser.errors import AnalyserError
-from analyser.export import (STATUS_TEXT, gap_report_docx, gap_report_markdown, matrix_csv, matrix_rows,
-                             matrix_xlsx, ordered)
+from analyser.export import (STATUS_TEXT, format_details, gap_report_docx, gap_report_markdown, matrix_csv,
+                             matrix_for_people, matrix_rows, matrix_xlsx, ordered)
 from analyser.library import CORE_CATEGORIES
 from analyser.pipeline import Analyser
 from analyser.report import md_escape
@@ -49,6 +50,14 @@ T = {
         history="Eerdere analyses", open="Openen", audit="Auditspoor", documents="Documenten", analysed="geanalyseerd",
         rationale="Waarom", sources="Bronnen", met_when="Voldaan als", not_met_when="Niet voldaan als",
         requirement="Eis", page="p.", clause="artikel", nothing_to_compare="Maak eerst leveranciers met documenten aan.",
+        see_overview="Bekijk de uitkomst in het tabblad **Overzicht**.", reviewed="beoordeeld",
+        why_met="Waarom voldaan", why_not_met="Waarom niet voldaan", why_not_addressed="Waarom niet geregeld",
+        not_addressed_reason="Geen bepaling gevonden die dit regelt: een punt om met de leverancier af te spreken.",
+        core="★ = kernonderwerp van het overheidsbrede standpunt generatieve AI (delen, bewaren, hertrainen, hosting).",
+        name_needed="Vul een naam in voor de leverancier.", exists="Deze leverancier bestaat al en is nu gekozen.",
+        opened="Geopend: {name}. Zie het tabblad Overzicht.", report_name="toetsingsrapport", compare_name="vergelijking",
+        audit_cols={"created_at": "tijdstip", "supplier": "leverancier", "requirement": "eis", "original": "oorspronkelijk",
+                    "status": "oordeel", "reviewer": "beoordelaar", "comment": "toelichting", "conflict": "conflict met"},
     ),
     "en": dict(
         title="Clause analyser", subtitle="Check AI vendors' terms against the procurement requirements",
@@ -69,6 +78,14 @@ T = {
         open="Open", audit="Audit trail", documents="Documents", analysed="analysed", rationale="Why",
         sources="Sources", met_when="Met when", not_met_when="Not met when", requirement="Requirement", page="p.",
         clause="clause", nothing_to_compare="First create suppliers with documents.",
+        see_overview="See the result in the **Overview** tab.", reviewed="reviewed",
+        why_met="Why met", why_not_met="Why not met", why_not_addressed="Why not addressed",
+        not_addressed_reason="No provision found that addresses this: a point to agree with the vendor.",
+        core="★ = core topic of the government-wide position on generative AI (sharing, retention, retraining, hosting).",
+        name_needed="Fill in a name for the supplier.", exists="This supplier already exists and is now selected.",
+        opened="Opened: {name}. See the Overview tab.", report_name="gap-report", compare_name="comparison",
+        audit_cols={"created_at": "time", "supplier": "supplier", "requirement": "requirement", "original": "original",
+                    "status": "verdict", "reviewer": "reviewer", "comment": "comment", "conflict": "conflicts with"},
     ),
 }
 
@@ -83,6 +100,17 @@ def get_store(url: str) -> Store:
     return Store(url)
 
 
+def flash(message: str, kind: str = "success") -> None:
+    """A message that survives the rerun after a save."""
+    st.session_state["flash"] = (kind, message)
+
+
+def show_flash() -> None:
+    if "flash" in st.session_state:
+        kind, message = st.session_state.pop("flash")
+        getattr(st, kind)(message)
+
+
 def highlight(text: str, quotes: list[str]) -> str:
     """The clause as escaped HTML with the deciding sentences marked; vendor markup never takes effect."""
     escaped = html.escape(text)
@@ -90,10 +118,6 @@ def highlight(text: str, quotes: list[str]) -> str:
         q = html.escape(quote)
         escaped = escaped.replace(q, f"<mark>{q}</mark>")
     return escaped.replace("\n", "<br>")
-
-
-def format_details(details: dict) -> str:
-    return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in details.items())
 
 
 def sidebar(store: Store, t: dict, lang: str):
@@ -109,8 +133,15 @@ def sidebar(store: Store, t: dict, lang: str):
             name = st.text_input(t["name"])
             product = st.text_input(t["product"])
             dossier = st.text_input(t["dossier"])
-            if st.form_submit_button(t["create"]) and name.strip():
-                st.session_state["new_supplier_id"] = store.add_supplier(name, product, dossier).id
+            if st.form_submit_button(t["create"]):
+                if not name.strip():
+                    st.error(t["name_needed"])
+                    return
+                known = {(s.name, s.dossier) for s in suppliers}
+                supplier = store.add_supplier(name, product, dossier)
+                if (supplier.name, supplier.dossier) in known:
+                    flash(t["exists"], "info")
+                st.session_state["new_supplier_id"] = supplier.id
                 st.rerun()
     st.sidebar.text_input(t["reviewer"], key="reviewer")
 
@@ -131,6 +162,7 @@ def upload_tab(analyser: Analyser, store: Store, t: dict, supplier_id: int | Non
             except AnalyserError as exc:  # file names are the uploader's: shown as text, never as markup
                 st.error(md_escape(exc.localised(st.session_state.get("lang", "nl"))))
         progress.progress(1.0)
+        st.info(t["see_overview"])
 
 
 def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_id: int | None):
@@ -145,6 +177,7 @@ def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_
     st.subheader(view.supplier.label)
     st.caption(f"{t['documents']}: " + ", ".join(view.files))
     columns = st.columns(3)
+    st.caption(t["core"])
     for column, status in zip(columns, STATUSES):
         column.metric(f"{ICON[status]} :{COLOUR[status]}[{STATUS_TEXT[lang][status]}]",
                       sum(i.status == status for i in view.items))
@@ -155,18 +188,19 @@ def overview_tab(analyser: Analyser, store: Store, t: dict, lang: str, supplier_
             current_category = requirement.category
             core = " ★" if current_category in CORE_CATEGORIES else ""
             st.markdown(f"#### {CATEGORY[lang].get(current_category, current_category)}{core}")
-        detail = format_details(item.verdict.details)
+        detail = md_escape(format_details(item.verdict.details, lang))
         status = f":{COLOUR[item.status]}-background[{STATUS_TEXT[lang][item.status]}]"
-        label = f"{requirement.title.get(lang)}: {status}" + (f" ({detail})" if detail else "")
+        reviewed = f" :material/edit_note: *{t['reviewed']}*" if item.review else ""
+        label = f"{requirement.title.get(lang)}: {status}{reviewed}" + (f" ({detail})" if detail else "")
         with st.expander(label, icon=ICON[item.status]):
             requirement_panel(store, t, lang, view, item, requirement)
     st.markdown(f"#### {t['export']}")
-    name = view.supplier.name.replace(" ", "_")
+    name = re.sub(r"[^\w.-]+", "_", view.supplier.name)
     args = (view.supplier.label, view.files, view.items, library, versions(analyser), lang)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("DOCX", gap_report_docx(*args), file_name=f"{name}-gap-report.docx", key="export_docx",
+    c1.download_button("DOCX", gap_report_docx(*args), file_name=f"{name}-{t['report_name']}.docx", key="export_docx",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button("Markdown", gap_report_markdown(*args), file_name=f"{name}-gap-report.md",
+    c2.download_button("Markdown", gap_report_markdown(*args), file_name=f"{name}-{t['report_name']}.md",
                        mime="text/markdown", key="export_md")
     c3.download_button("JSON", json.dumps(supplier_report(view, library, analyser), ensure_ascii=False, indent=2),
                        file_name=f"{name}-report.json", mime="application/json", key="export_json")
@@ -191,11 +225,15 @@ def supplier_report(view, library, analyser) -> dict:
 
 def requirement_panel(store: Store, t: dict, lang: str, view, item, requirement):
     st.write(requirement.requirement.get(lang))
+    why = {"met": requirement.met_when.get(lang), "not_met": requirement.not_met_when.get(lang),
+           "not_addressed": t["not_addressed_reason"]}[item.verdict.status]
+    st.markdown(f"**{t['why_' + item.verdict.status]}**: {html.escape(why)}")
     if item.verdict.evidence:
         st.markdown(f"**{t['evidence']}**")
         for evidence in item.verdict.evidence:
-            where = " · ".join(x for x in (evidence.document, f"{t['clause']} {evidence.clause_number}"
-                                           if evidence.clause_number else None,
+            clause = view.clause(evidence.document, evidence.clause_id)
+            cited = evidence.clause_number or (f"“{clause['heading']}”" if clause and clause["heading"] else None)
+            where = " · ".join(x for x in (evidence.document, f"{t['clause']} {cited}" if cited else None,
                                            f"{t['page']} {evidence.page}" if evidence.page else None) if x)
             st.markdown(f"<blockquote>{html.escape(evidence.quote)}<br><small>{html.escape(where)}</small>"
                         "</blockquote>", unsafe_allow_html=True)
@@ -229,11 +267,11 @@ def requirement_panel(store: Store, t: dict, lang: str, view, item, requirement)
             try:
                 store.add_review(view.supplier.id, requirement.id, item.verdict.status, status, comment, reviewer,
                                  based_on=review["id"] if review else None)
-                st.success(t["saved"])
+                flash(f"{requirement.title.get(lang)}: {t['saved']}")
             except ReviewConflict as conflict:
                 other = conflict.other
-                st.warning(t["conflict"].format(reviewer=other["reviewer"], comment=other["comment"],
-                                                status=STATUS_TEXT[lang][other["status"]]))
+                flash(t["conflict"].format(reviewer=other["reviewer"], comment=other["comment"],
+                                           status=STATUS_TEXT[lang][other["status"]]), "warning")
             st.rerun()
 
 
@@ -252,18 +290,32 @@ def compare_tab(analyser: Analyser, store: Store, t: dict, lang: str):
                             format_func=lambda c: CATEGORY[lang].get(c, c))
     columns = {s.label: supplier_view(store, library, s.id).items for s in suppliers if s.id in chosen}
     rows = [r for r in matrix_rows(library, columns, lang) if r["category"] in picked]
-    shown = pd.DataFrame([{t["requirement"]: r["requirement"], **{k: STATUS_TEXT[lang][r[k]] for k in columns}}
-                          for r in rows])
-    colours = {STATUS_TEXT[lang][s]: f"background-color: {CELL[s]}" for s in STATUSES}
-    st.dataframe(shown.style.map(lambda v: colours.get(v, "")), hide_index=True, width="stretch")
-    counts = pd.DataFrame({STATUS_TEXT[lang][s]: [sum(r[k] == s for r in rows) for k in columns] for s in STATUSES},
+    people = matrix_for_people(rows, lang)
+    shown = pd.DataFrame([{t["requirement"]: r["requirement"], **{k: v for k, v in p.items() if k in columns}}
+                          for r, p in zip(rows, people)])
+
+    def colour(value: str) -> str:
+        code = next((c for c in sorted(STATUSES, key=lambda c: -len(STATUS_TEXT[lang][c]))
+                     if str(value).startswith(STATUS_TEXT[lang][c])), None)
+        return f"background-color: {CELL[code]}" if code else ""
+
+    st.dataframe(shown.style.map(colour), hide_index=True, width="stretch", height=36 * (len(rows) + 1) + 3)
+    counts = pd.DataFrame({STATUS_TEXT[lang][s]: [sum(r[k][0] == s for r in rows) for k in columns] for s in STATUSES},
                           index=list(columns))
     st.markdown(f"**{t['counts']}**")
-    st.bar_chart(counts, color=["#2e7d32", "#c62828", "#ef8f00"], stack=True)
+    st.bar_chart(counts, color=["#2e7d32", "#c62828", "#ef8f00"], stack=True, horizontal=True, sort=False)
     c1, c2 = st.columns(2)
-    c1.download_button("CSV", matrix_csv(rows), file_name="comparison.csv", mime="text/csv", key="matrix_csv")
-    c2.download_button("XLSX", matrix_xlsx(rows), file_name="comparison.xlsx", key="matrix_xlsx",
+    c1.download_button("CSV", matrix_csv(people, lang), file_name=f"{t['compare_name']}.csv", mime="text/csv",
+                       key="matrix_csv")
+    c2.download_button("XLSX", matrix_xlsx(people, lang), file_name=f"{t['compare_name']}.xlsx", key="matrix_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def lib_title(requirement_id: str, lang: str) -> str:
+    try:
+        return get_analyser().library.get(requirement_id).title.get(lang)
+    except KeyError:  # a requirement of an older library
+        return requirement_id
 
 
 def history_tab(store: Store, t: dict, lang: str):
@@ -275,11 +327,20 @@ def history_tab(store: Store, t: dict, lang: str):
         cols[0].markdown(f"**{html.escape(supplier.label)}**  \n{html.escape(listing) or '-'}", unsafe_allow_html=True)
         if cols[1].button(t["open"], key=f"open_{supplier.id}"):
             st.session_state["new_supplier_id"] = supplier.id
+            flash(t["opened"].format(name=supplier.label), "info")
             st.rerun()
     trail = store.audit_trail()
     if trail:
         st.markdown(f"#### {t['audit']}")
-        st.dataframe([{k: v for k, v in row.items()} for row in trail], hide_index=True, width="stretch")
+        names = {s.id: s.label for s in store.suppliers()}
+        cols = t["audit_cols"]
+        st.dataframe([{cols["created_at"]: f"{row['created_at']:%Y-%m-%d %H:%M}", cols["supplier"]: names.get(row["supplier_id"]),
+                       cols["requirement"]: lib_title(row["requirement_id"], lang),
+                       cols["original"]: STATUS_TEXT[lang][row["original_status"]],
+                       cols["status"]: STATUS_TEXT[lang][row["status"]], cols["reviewer"]: row["reviewer"],
+                       cols["comment"]: row["comment"], cols["conflict"]: row["conflict_with"] or ""}
+                      for row in reversed(trail)], hide_index=True, width="stretch",
+                     column_config={cols["comment"]: st.column_config.TextColumn(width="large")})
 
 
 def library_tab(analyser: Analyser, t: dict, lang: str):
@@ -311,6 +372,7 @@ def main() -> None:
         st.error(exc.message)
         return
     sidebar(store, t, lang)
+    show_flash()
     supplier_id = st.session_state.get("supplier_id")
     upload, overview, compare, history, library = st.tabs(
         [t["tab_upload"], t["tab_overview"], t["tab_compare"], t["tab_history"], t["tab_library"]])

@@ -32,6 +32,12 @@ _REFERRAL = re.compile(
 )
 
 
+# A definition ('"Services" means ...', '"Dienst": ...') defines a word; it commits to nothing.
+_DEFINITION = re.compile(
+    r"^\W{0,3}[\"“‘'][^\"”’']{1,80}[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|has the meaning|"
+    r"betekent|wordt verstaan|:)", re.IGNORECASE)
+
+
 @dataclass
 class _Compiled:
     keywords: list[re.Pattern]
@@ -102,6 +108,8 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = "none"
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
                 cut = "none"  # a pointer to another document decides nothing
+            if cut != "none" and _DEFINITION.match(sentence.text):
+                cut = "none"
             hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut))
     return hits
 

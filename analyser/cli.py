@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="copy the whole database (suppliers, analyses, reviews) to a file")
     backup.add_argument("target", metavar="FILE")
     backup.add_argument("--database", metavar="URL")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     restore = sub.add_parser("restore", help="replace the database with a backup made by `analyser backup`")
     restore.add_argument("source", metavar="FILE")
     restore.add_argument("--database", metavar="URL")
@@ -71,13 +72,16 @@ def _store_command(args) -> int:
     if args.command == "import":
         from .batch import import_into_store, rows
 
-        count = import_into_store(rows(Path(args.results)), store)
-        print(f"{count} documents loaded into {store.url}", file=sys.stderr)
+        results = rows(Path(args.results))
+        count = import_into_store(results, store)
+        skipped = len(results) - count
+        print(f"{count} documents loaded into {store.url}"
+              + (f"; {skipped} files that could not be read were left out" if skipped else ""), file=sys.stderr)
     elif args.command == "backup":
-        print(f"backup written to {store.backup(args.target)}", file=sys.stderr)
+        print(f"backup written to {store.backup(args.target, overwrite=args.force)}", file=sys.stderr)
     else:
-        store.restore(args.source)
-        print(f"database restored from {args.source}", file=sys.stderr)
+        kept = store.restore(args.source)
+        print(f"database restored from {args.source}; the previous database was kept as {kept}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -70,14 +70,11 @@ def extract(kind: str, sentences: list[str]) -> dict:
     if kind == "regions":
         regions = [name for name, pattern in _REGION_PATTERNS.items() if pattern.search(text)]
         return {"regions": regions} if regions else {}
-    if kind == "governing_law":
-        match = _LAW.search(text)
-        if match:
-            return {"governing_law": (match.group("en") or match.group("nl")).strip()}
-        return {}
-    if kind == "courts":
-        match = _COURT.search(text)
-        return {"courts": (match.group("en") or match.group("nl")).strip()} if match else {}
+    if kind in ("governing_law", "courts"):
+        # Every law or court named, in order: contracts often name one per customer region.
+        pattern = _LAW if kind == "governing_law" else _COURT
+        found = list(dict.fromkeys((m.group("en") or m.group("nl")).strip() for m in pattern.finditer(text)))
+        return {kind: ", ".join(found)} if found else {}
     if kind == "subprocessor_list":
         match = re.search(r"https?://\S+", text)
         return {"subprocessor_list": match.group(0).rstrip(".,;)")} if match else {}

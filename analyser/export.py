@@ -28,6 +28,21 @@ WORDS = {
 }
 
 
+DETAIL_LABELS = {
+    "nl": {"retention_days": "bewaartermijn (dagen)", "regions": "genoemde regio's", "breach_hours": "meldtermijn (uur)",
+           "governing_law": "toepasselijk recht", "courts": "rechter", "subprocessor_list": "lijst subverwerkers"},
+    "en": {"retention_days": "retention (days)", "regions": "regions named", "breach_hours": "breach notice (hours)",
+           "governing_law": "governing law", "courts": "courts", "subprocessor_list": "sub-processor list"},
+}
+
+
+def format_details(details: dict, lang: str = "nl") -> str:
+    """'toepasselijk recht: Ireland; genoemde regio's: EU, EEA' for people, not Python."""
+    labels = DETAIL_LABELS.get(lang, DETAIL_LABELS["en"])
+    return "; ".join(f"{labels.get(k, k)}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                     for k, v in details.items())
+
+
 @dataclass
 class ReviewedVerdict:
     verdict: RequirementVerdict
@@ -51,13 +66,18 @@ def ordered(library: Library, items: list[ReviewedVerdict]) -> list[ReviewedVerd
     return sorted(items, key=lambda i: (categories.index(i.verdict.category), library.ids.index(i.verdict.id)))
 
 
+def reviewed_mark(item: ReviewedVerdict, lang: str) -> str:
+    return {"nl": " (beoordeeld)", "en": " (reviewed)"}[lang] if item.review else ""
+
+
 def _evidence_lines(item: ReviewedVerdict, lang: str) -> list[str]:
     w = WORDS[lang]
     lines = []
-    for e in item.verdict.evidence:
-        where = ", ".join(x for x in (e.document, f"{w['clause']} {e.clause_number}" if e.clause_number else None,
-                                      f"{w['page']} {e.page}" if e.page else None) if x)
-        lines.append(f"“{e.quote}” ({where})")
+    for e in dict.fromkeys(item.verdict.evidence_key()):  # a document that repeats itself is quoted once
+        document, number, page, quote = e
+        where = ", ".join(x for x in (document, f"{w['clause']} {number}" if number else None,
+                                      f"{w['page']} {page}" if page else None) if x)
+        lines.append(f"“{quote}” ({where})" if where else f"“{quote}”")
     return lines
 
 
@@ -82,8 +102,8 @@ def gap_report_markdown(supplier: str, files: list[str], items: list[ReviewedVer
            f"| {w['requirement']} | {w['status']} | {w['details']} |", "| --- | --- | --- |"]
     for i in items:
         req = library.get(i.verdict.id)
-        detail = "; ".join(f"{k}: {v}" for k, v in i.verdict.details.items())
-        out.append(f"| {md_escape(req.title.get(lang))} | {st[i.status]} | {md_escape(detail)} |")
+        detail = format_details(i.verdict.details, lang)
+        out.append(f"| {md_escape(req.title.get(lang))} | {st[i.status]}{reviewed_mark(i, lang)} | {md_escape(detail)} |")
     out += ["", f"## {w['gaps']}", ""]
     for i in [i for i in items if i.is_gap]:
         req = library.get(i.verdict.id)
@@ -126,8 +146,8 @@ def gap_report_docx(supplier: str, files: list[str], items: list[ReviewedVerdict
     for i in items:
         row = table.add_row().cells
         row[0].text = library.get(i.verdict.id).title.get(lang)
-        row[1].text = st[i.status]
-        row[2].text = "; ".join(f"{k}: {v}" for k, v in i.verdict.details.items())
+        row[1].text = st[i.status] + reviewed_mark(i, lang)
+        row[2].text = format_details(i.verdict.details, lang)
     document.add_heading(w["gaps"], level=1)
     for i in [i for i in items if i.is_gap]:
         req = library.get(i.verdict.id)
@@ -156,31 +176,46 @@ def gap_report_docx(supplier: str, files: list[str], items: list[ReviewedVerdict
 
 
 def matrix_rows(library: Library, columns: dict[str, list[ReviewedVerdict]], lang: str = "nl") -> list[dict]:
-    """One row per requirement, one column per supplier, the reviewed status as text."""
+    """One row per requirement, one column per supplier: (status after review, reviewed?)."""
     rows = []
     for requirement in library.requirements:
         row = {"id": requirement.id, "category": requirement.category, "requirement": requirement.title.get(lang)}
         for supplier, items in columns.items():
-            status = next((i.status for i in items if i.verdict.id == requirement.id), "not_addressed")
-            row[supplier] = status
+            item = next((i for i in items if i.verdict.id == requirement.id), None)
+            row[supplier] = (item.status, bool(item.review)) if item else ("not_addressed", False)
         rows.append(row)
     return rows
 
 
-def matrix_csv(rows: list[dict]) -> str:
+MATRIX_HEADERS = {"nl": {"id": "id", "category": "categorie", "requirement": "eis"},
+                  "en": {"id": "id", "category": "category", "requirement": "requirement"}}
+
+
+def matrix_for_people(rows: list[dict], lang: str) -> list[dict]:
+    """Headers and statuses in the user's language; reviewed cells say so."""
+    headers, statuses = MATRIX_HEADERS[lang], STATUS_TEXT[lang]
+    mark = {"nl": " (beoordeeld)", "en": " (reviewed)"}[lang]
+    return [{headers.get(k, k): v if k in headers else statuses[v[0]] + (mark if v[1] else "")
+             for k, v in row.items()} for row in rows]
+
+
+def matrix_csv(rows: list[dict], lang: str = "en") -> str:
+    """Rows from matrix_for_people. Dutch spreadsheets expect ';' between columns."""
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";" if lang == "nl" else ",")
         writer.writeheader()
         writer.writerows(rows)
     return out.getvalue()
 
 
-def matrix_xlsx(rows: list[dict]) -> bytes:
+def matrix_xlsx(rows: list[dict], lang: str = "en") -> bytes:
+    """Rows from matrix_for_people, cells coloured by status."""
     from openpyxl import Workbook
     from openpyxl.styles import PatternFill
 
-    fills = {"met": "C6EFCE", "not_met": "FFC7CE", "not_addressed": "FFEB9C"}
+    colours = {"met": "C6EFCE", "not_met": "FFC7CE", "not_addressed": "FFEB9C"}
+    by_text = sorted(((text, colours[code]) for code, text in STATUS_TEXT[lang].items()), key=lambda t: -len(t[0]))
     book = Workbook()
     sheet = book.active
     sheet.title = "matrix"
@@ -188,9 +223,10 @@ def matrix_xlsx(rows: list[dict]) -> bytes:
         sheet.append(list(rows[0]))
         for row in rows:
             sheet.append(list(row.values()))
-            for cell in sheet[sheet.max_row]:
-                if cell.value in fills:
-                    cell.fill = PatternFill("solid", fgColor=fills[cell.value])
+            for cell in sheet[sheet.max_row][3:]:
+                colour = next((c for text, c in by_text if str(cell.value).startswith(text)), None)
+                if colour:
+                    cell.fill = PatternFill("solid", fgColor=colour)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

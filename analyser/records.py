@@ -86,6 +86,10 @@ class RequirementVerdict:
     details: dict = field(default_factory=dict)
     rationale: str | None = None
 
+    def evidence_key(self) -> list[tuple]:
+        """(document, clause number or heading, page, quote) per quote, for display."""
+        return [(e.document, e.clause_number, e.page, e.quote) for e in self.evidence]
+
 
 @dataclass
 class DocumentResult:

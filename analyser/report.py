@@ -100,7 +100,9 @@ def render_markdown(report: Report) -> str:
         for verdict in result.requirements:
             requirement = report.library.get(verdict.id)
             quotes = "<br>".join(
-                f"“{md_escape(e.quote)}” (clause {md_escape(e.clause_number or e.clause_id)}, p. {e.page or '-'})"
+                f"“{md_escape(e.quote)}”" + (f" ({', '.join(where)})" if (where := [
+                    x for x in (f"clause {md_escape(e.clause_number)}" if e.clause_number else None,
+                                f"p. {e.page}" if e.page else None) if x]) else "")
                 for e in verdict.evidence)
             detail = "; ".join(f"{k}: {v}" for k, v in verdict.details.items())
             lines.append(f"| {md_escape(requirement.title.en)} (`{verdict.id}`) | {STATUS_LABEL[verdict.status]}"

@@ -232,9 +232,11 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(query).all()]
 
     # backup ------------------------------------------------------------------------------------
-    def backup(self, target: str | Path) -> Path:
+    def backup(self, target: str | Path, overwrite: bool = False) -> Path:
         """A consistent copy of the whole SQLite database, taken while it is in use."""
         target = Path(target)
+        if target.exists() and not overwrite:
+            raise ValueError(f"{target} already exists; choose another name (or --force to replace it).")
         if self.engine.dialect.name != "sqlite":
             raise NotImplementedError("Use pg_dump to back up a PostgreSQL database.")
         raw = self.engine.raw_connection()
@@ -245,8 +247,8 @@ class Store:
             raw.close()
         return target
 
-    def restore(self, source: str | Path) -> None:
-        """Replace the database with a backup (after checking that it is one)."""
+    def restore(self, source: str | Path) -> Path:
+        """Replace the database with a backup (after checking that it is one); returns the copy of the old one."""
         source = Path(source)
         not_a_backup = ValueError(f"{source} is not a backup of this analyser's database; nothing was changed.")
         if not source.is_file():
@@ -259,12 +261,16 @@ class Store:
             raise not_a_backup from exc
         if not {"suppliers", "documents", "reviews", "schema_info"} <= tables:
             raise not_a_backup
-        self.engine.dispose()
         path = Path(self.engine.url.database)
+        # Keep what is replaced: a restore of the wrong backup can itself be undone.
+        kept = path.with_name(f"{path.stem}.before-restore-{_now():%Y%m%d-%H%M%S}{path.suffix}")
+        self.backup(kept)
+        self.engine.dispose()
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(source, path)
         self._migrate()
+        return kept
 
 
 def _sqlite_pragmas(connection, _record) -> None:

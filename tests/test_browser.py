@@ -89,7 +89,7 @@ def test_browser_upload_override_reload_download(server, files, tmp_path):
         not_met.locator("label").filter(has_text=re.compile(r"^voldaan$")).first.click()
         not_met.get_by_label("Toelichting (verplicht)").fill("Zero retention is schriftelijk afgesproken.")
         not_met.get_by_role("button", name="Opslaan").click()
-        expect(page.get_by_text("door J. de Jurist", exact=False)).to_be_attached()
+        expect(page.get_by_text("beoordeling opgeslagen", exact=False)).to_be_visible()
         page.reload()
         page.get_by_role("tab", name="Overzicht").click()
         kept = page.get_by_test_id("stExpander").filter(has=page.locator("summary", has_text=title)).first

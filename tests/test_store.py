@@ -71,10 +71,13 @@ def test_store_backup_and_restore_via_cli(tmp_path, files):
     run = lambda *a: subprocess.run([sys.executable, "-m", "analyser.cli", *a, "--database", url],  # noqa: E731
                                     capture_output=True, text=True, timeout=120)
     assert run("backup", str(backup)).returncode == 0
+    assert run("backup", str(backup)).returncode == 2  # an existing backup is not overwritten silently
     store.add_review(supplier.id, "audit-rights", "met", "not_met", "later mistake", "B", based_on=1)
     store.add_supplier("Added after the backup")
     store.engine.dispose()
-    assert run("restore", str(backup)).returncode == 0
+    restoring = run("restore", str(backup))
+    assert restoring.returncode == 0 and "previous database was kept" in restoring.stderr
+    assert list(tmp_path.glob("db.before-restore-*.sqlite"))
     restored = Store(url)
     assert [s.name for s in restored.suppliers()] == ["Mistral AI"]
     assert [r["comment"] for r in restored.audit_trail()] == ["ok"]
