@@ -88,7 +88,7 @@ def md_escape(text: str) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    lines = [f"# Clause analysis report", "",
+    lines = ["# Clause analysis report", "",
              f"Analyser {report.analyser_version}; library {report.library.name} {report.library.version}; "
              f"model {report.model_version or 'none'}.", ""]
     for result in report.documents:

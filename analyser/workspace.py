@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import __version__
-from .errors import AnalyserError
 from .export import ReviewedVerdict, apply_reviews
 from .library import Library
 from .pipeline import Analyser
@@ -51,5 +50,3 @@ def supplier_view(store: Store, library: Library, supplier_id: int) -> SupplierV
                                 library)
     return SupplierView(supplier, documents, apply_reviews(combined.requirements, store.latest_reviews(supplier_id)))
 
-
-__all__ = ["AnalyserError", "SupplierView", "analyse_upload", "supplier_view", "versions"]

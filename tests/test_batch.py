@@ -1,7 +1,6 @@
 """Batch analysis: resume after an interruption, bad files, 1 vs several jobs, a local Dask cluster, import."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal

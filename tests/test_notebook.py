@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 
 from conftest import CORPUS, ROOT
