@@ -54,14 +54,18 @@ def docx_with(paragraphs: list[str]) -> bytes:
     return out.getvalue()
 
 
+def fixed_info(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed timestamp, so the output is the same on every run."""
+    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def fixed_zip(entries: list[tuple[str, bytes]]) -> bytes:
-    """A zip with fixed timestamps, so the output is the same on every run."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
+            archive.writestr(fixed_info(name), data)
     return out.getvalue()
 
 
@@ -91,11 +95,8 @@ def make_zipbomb() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in base:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
-        info = zipfile.ZipInfo("word/document.xml", date_time=(2024, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(fixed_info(name), data)
+        info = fixed_info("word/document.xml")
         info._compresslevel = 9
         chunk = b"\0" * (1 << 20)
         with archive.open(info, "w", force_zip64=True) as stream:
