@@ -1,7 +1,9 @@
 """HTML to blocks. Text only: scripts, styles and markup never reach the output."""
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment
+import warnings
+
+from bs4 import BeautifulSoup, Comment, XMLParsedAsHTMLWarning
 
 from .records import Block
 from .text_utils import normalise_space
@@ -11,8 +13,10 @@ _BLOCK_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", 
 
 
 def read_html(text: str) -> tuple[list[Block], str | None]:
-    # html.parser: pure Python, resolves no external entities and runs nothing.
-    soup = BeautifulSoup(text, "html.parser")
+    # html.parser: pure Python, resolves no external entities and runs nothing. XHTML is read the same way.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "html.parser")
     title = normalise_space(soup.title.get_text(" ")) if soup.title else None
     for tag in soup(_DROP):
         tag.decompose()

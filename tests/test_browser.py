@@ -55,9 +55,16 @@ def server(tmp_path):
     process.wait(timeout=20)
 
 
+def settle(page) -> None:
+    """Wait until Streamlit has finished its rerun (its status widget shows while the script runs)."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
+
+
 def test_browser_upload_override_reload_download(server, files, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=30_000)
     shots = os.environ.get("ANALYSER_SCREENSHOTS")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -69,8 +76,10 @@ def test_browser_upload_override_reload_download(server, files, tmp_path):
         sidebar.get_by_label("Product").fill("Le Chat Enterprise")
         sidebar.get_by_label("Aanbesteding of dossier").fill("Aanbesteding AI 2026")
         sidebar.get_by_role("button", name="Aanmaken").click()
+        settle(page)
         page.locator("input[type=file]").set_input_files(str(files / "mistral-dpa.pdf"))
         page.get_by_role("button", name="Analyseren").click()
+        settle(page)
         expect(page.get_by_text("mistral-dpa.pdf:", exact=False)).to_be_visible()
         page.get_by_role("tab", name="Overzicht").click()
         verdicts = page.get_by_test_id("stExpander")
@@ -81,6 +90,7 @@ def test_browser_upload_override_reload_download(server, files, tmp_path):
             page.screenshot(path=f"{shots}/overview.png", full_page=False)
         sidebar.get_by_label("Uw naam (voor beoordelingen)").fill("J. de Jurist")
         sidebar.get_by_label("Uw naam (voor beoordelingen)").press("Enter")
+        settle(page)
         not_met = page.get_by_test_id("stExpander").filter(
             has=page.locator("summary", has_text=re.compile(r": niet voldaan"))).first
         summary_text = not_met.locator("summary").inner_text()
@@ -89,8 +99,10 @@ def test_browser_upload_override_reload_download(server, files, tmp_path):
         not_met.locator("label").filter(has_text=re.compile(r"^voldaan$")).first.click()
         not_met.get_by_label("Toelichting (verplicht)").fill("Zero retention is schriftelijk afgesproken.")
         not_met.get_by_role("button", name="Opslaan").click()
+        settle(page)
         expect(page.get_by_text("beoordeling opgeslagen", exact=False)).to_be_visible()
         page.reload()
+        settle(page)
         page.get_by_role("tab", name="Overzicht").click()
         kept = page.get_by_test_id("stExpander").filter(has=page.locator("summary", has_text=title)).first
         assert f"{title}: voldaan" in kept.locator("summary").inner_text()  # the override shows
