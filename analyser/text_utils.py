@@ -5,12 +5,15 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+# Typographic ligatures and look-alike hyphens in PDFs would defeat word matching ("conﬁdential").
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st", "\u2010": "-", "\u2011": "-"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def normalise_space(text: str) -> str:
     """One space between words, no control characters, NFC."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
     text = _CONTROL.sub("", text.replace("\u00ad", ""))
     text = _SPACE.sub(" ", text)
     return re.sub(r" *\n *", "\n", text).strip()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
@@ -151,3 +152,21 @@ def test_ingest_page_limit(files):
     with pytest.raises(UnreadableFile) as info:
         ingest_bytes((files / "mistral-dpa.pdf").read_bytes(), "dpa.pdf", Limits(max_pages=5))
     assert info.value.code == "too_many_pages" and "14 pages" in info.value.message
+
+
+def test_ingest_pdf_ligatures_become_letters():
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.is_file():
+        pytest.skip("DejaVu Sans is not installed (fonts-dejavu-core): no font with ligature glyphs")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(font)))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("DejaVu", 10)
+    page.drawString(72, 700, "1.1 Con\ufb01dential data is not shared with a\ufb03liates.")
+    page.save()
+    text = " ".join(b.text for b in ingest_bytes(out.getvalue(), "lig.pdf").blocks)
+    assert "Confidential data is not shared with affiliates." in text
