@@ -39,10 +39,22 @@ def detect_language(text: str) -> str:
 
 PATTERNS_FILE = Path(__file__).parent / "data" / "legal_patterns.yaml"
 
+# Cues read only where they open the sentence ("You must ..."), not anywhere in it.
+SENTENCE_START_CUES = {"CUSTOMER_DUTY"}
+
+
+def _span_cues(span: Span) -> set[str]:
+    cues = set()
+    for match_id, start, end in span.doc._.cue_matches:
+        name = span.doc.vocab.strings[match_id]
+        if start >= span.start and end <= span.end:
+            if name not in SENTENCE_START_CUES or start - span.start <= 1:  # allow one token ("(a) You must")
+                cues.add(name)
+    return cues
+
+
 if not Span.has_extension("cues"):
-    Span.set_extension("cues", getter=lambda span: {
-        span.doc.vocab.strings[m_id] for m_id, start, end in span.doc._.cue_matches
-        if start >= span.start and end <= span.end})
+    Span.set_extension("cues", getter=_span_cues)
 if not Doc.has_extension("cue_matches"):
     Doc.set_extension("cue_matches", default=())
 
@@ -108,11 +120,17 @@ def split_sentences(clauses: list[Clause], language: str) -> None:
                 texts.append(part)
             start += len(part) + 1
     for (index, offset, _), doc in zip(units, nlp.pipe(texts, batch_size=256)):
+        carry = 0  # characters of an opening bracket or quote that belong to the next sentence
         for sent in doc.sents:
-            text = sent.text.strip()
-            if not text:
+            start_char = sent.start_char - carry
+            text = doc.text[start_char:sent.end_char].rstrip()
+            carry = len(text) - len(text.rstrip("([{“‘\"'"))
+            if carry:
+                text = text[:-carry].rstrip()
+            stripped = text.lstrip()
+            if not stripped:
                 continue
-            start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = offset + start_char + (len(text) - len(stripped))
             clauses[index].sentences.append(Sentence(
-                text=text, start=start, end=start + len(text), cues=sent._.cues,
+                text=stripped, start=start, end=start + len(stripped), cues=sent._.cues,
                 entities=[(ent.label_, ent.text) for ent in sent.ents]))

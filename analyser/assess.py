@@ -103,7 +103,10 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
             if any(p.search(sentence.text) for p in rules.not_met):
                 cut = "not_met"
             elif any(p.search(sentence.text) for p in rules.met):
-                cut = "not_met" if _weakened(requirement, sentence) else "met"
+                if "CUSTOMER_DUTY" in sentence.cues:
+                    cut = "none"  # the customer's duty is not the vendor's commitment
+                else:
+                    cut = "not_met" if _weakened(requirement, sentence) else "met"
             else:
                 cut = "none"
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
