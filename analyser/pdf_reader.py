@@ -29,6 +29,8 @@ _NUMBERED_START = re.compile(
     r"(?:Article|Artikel|Section|Clause|§)\s*\d)",
     re.IGNORECASE,
 )
+# A multi-level or formal clause number starts a clause even where the text before it lacks a full stop.
+_STRONG_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?\s|(?:Article|Artikel|Section|§)\s*\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?]['\")\]”’]?$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
@@ -172,7 +174,8 @@ def _paragraphs(pages: list[list[Line]]) -> list[Block]:
             elif _NUMBERED_START.match(ln.text) and (ended or short_prev):
                 new_block = True
             elif not same_page:
-                new_block = ended and (not ln.text[:1].islower() or bool(_NUMBERED_START.match(ln.text)))
+                new_block = bool(_STRONG_START.match(ln.text)) or (
+                    ended and (not ln.text[:1].islower() or bool(_NUMBERED_START.match(ln.text))))
             elif short_prev and ended:
                 new_block = True
         if new_block:

@@ -92,3 +92,16 @@ def test_segment_multilevel_number_recall_on_corpus(corpus, fmt):
         found, printed = found + f, printed + n
     assert printed > 500
     assert found / printed >= 0.9
+
+
+def test_segment_browser_printed_pdf(files):
+    """A PDF printed by Chromium (date and file URL as running header and footer, 'n/5' page numbers)."""
+    from analyser.evaluation import number_recall
+
+    data = (files / "chefdata-verwerkersovereenkomst-chromium.pdf").read_bytes()
+    document = ingest_bytes(data, "vwo.pdf")
+    assert document.pages == 5
+    assert not any("file:///" in b.text or "terms" == b.text for b in document.blocks)
+    found, printed, missing = number_recall((files / "chefdata-verwerkersovereenkomst.md").read_text(encoding="utf-8"),
+                                            data, "vwo.pdf")
+    assert (found, printed) == (30, 30), missing
