@@ -32,6 +32,8 @@ _NUMBERED_START = re.compile(
 # A multi-level or formal clause number starts a clause even where the text before it lacks a full stop.
 _STRONG_START = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?\s|(?:Article|Artikel|Section|§)\s*\d)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?]['\")\]”’]?$")
+# List bullets as PDFs carry them: Unicode bullets and the Symbol/Wingdings private-use glyphs of Word.
+_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\u00b7\u25a0\u25a1\u2013\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e]\s+")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
@@ -46,6 +48,7 @@ class Line:
     size: float
     bold: bool
     hyphen_end: bool = False
+    bullet: bool = False  # the line began with a list bullet (removed from the text)
 
 
 def _font(textpage, index: int, buffer) -> tuple[float, bool]:
@@ -79,8 +82,11 @@ def _page_lines(page, page_no: int, buffer) -> list[Line]:
             fonts = [_font(textpage, i, buffer) for i in samples]
             size = statistics.median(f[0] for f in fonts)
             hyphen_end = stripped.endswith(("-", "\x02", "\u00ad"))
+            bullet = _BULLET.match(stripped)
+            if bullet and stripped[bullet.end():]:
+                stripped = stripped[bullet.end():]
             lines.append(Line(
-                text=stripped.replace("\x02", "-"),
+                text=stripped.replace("\x02", "-"), bullet=bool(bullet),
                 page=page_no,
                 top=max(b[3] for b in boxes),
                 bottom=min(b[1] for b in boxes),
@@ -165,7 +171,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[Block]:
             gap = prev.top - ln.top if same_page else None
             ended = bool(_SENTENCE_END.search(blocks[-1].text))
             short_prev = prev.right < right_edge - 4 * body_size
-            if heading != prev_heading:
+            if heading != prev_heading or ln.bullet:
                 new_block = True
             elif heading:
                 new_block = gap is None or gap > ln.size * 1.6

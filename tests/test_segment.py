@@ -105,3 +105,17 @@ def test_segment_browser_printed_pdf(files):
     found, printed, missing = number_recall((files / "chefdata-verwerkersovereenkomst.md").read_text(encoding="utf-8"),
                                             data, "vwo.pdf")
     assert (found, printed) == (30, 30), missing
+
+
+@pytest.mark.parametrize("name,source,numbers", [
+    ("chefdata-verwerkersovereenkomst-libreoffice.pdf", "chefdata-verwerkersovereenkomst.md", 30),
+    ("wetransfer-dpa-libreoffice.docx", "wetransfer-dpa.md", 65),
+])
+def test_segment_files_made_by_libreoffice(files, name, source, numbers):
+    """Word-style output of another producer: Symbol-font bullets before clause numbers, LibreOffice styles."""
+    from analyser.evaluation import number_recall
+
+    data = (files / name).read_bytes()
+    found, printed, missing = number_recall((files / source).read_text(encoding="utf-8"), data, name)
+    assert (found, printed) == (numbers, numbers), missing
+    assert not any("\uf0b7" in b.text for b in ingest_bytes(data, name).blocks)
