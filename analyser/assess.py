@@ -142,7 +142,9 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
         confidence = round(0.6 if hits else 0.8, 2)
     details: dict = {}
     for kind in requirement.details:
-        details.update(detail_extractors.extract(kind, [h.text for h in deciding or hits]))
+        # Names (laws, courts, regions) come from every sentence on the topic; periods from the deciding ones.
+        source = hits if kind in ("governing_law", "courts", "regions") else (deciding or hits)
+        details.update(detail_extractors.extract(kind, [h.text for h in source]))
     return RequirementVerdict(id=requirement.id, category=requirement.category, status=status,
                               confidence=confidence, evidence=_evidence(deciding), details=details)
 

@@ -1,0 +1,65 @@
+"""Verdicts: the spec's general rules on real sentences, and the same verdicts whatever made the file."""
+from __future__ import annotations
+
+import pytest
+
+from analyser.annotate import split_sentences
+from analyser.assess import assess_requirement
+from analyser.library import load_library
+from analyser.records import Clause
+
+LIBRARY = load_library()
+
+
+def verdict(requirement_id: str, text: str, language: str = "en"):
+    clause = Clause(id="c1", number="4.1", heading=None, text=text, page_start=2, page_end=2)
+    split_sentences([clause], language)
+    return assess_requirement(LIBRARY.get(requirement_id), [clause])
+
+
+@pytest.mark.parametrize("requirement_id,text,status", [
+    # opt-out is not opt-in
+    ("no-training-on-customer-data", "We may use your prompts to improve our models unless you opt out in the settings.",
+     "not_met"),
+    ("no-training-on-customer-data", "We will not use Customer Content to train our models unless Customer explicitly "
+                                     "opts in.", "met"),
+    # a vague limit is no limit
+    ("limited-retention", "We retain inputs and outputs for as long as necessary to provide the Services.", "not_met"),
+    ("limited-retention", "Inputs and outputs are deleted within 30 days.", "met"),
+    # a reference to another document decides nothing
+    ("breach-notification", "Security incidents are handled as described in our Data Processing Addendum.",
+     "not_addressed"),
+    # a definition commits to nothing
+    ("customer-owns-output", "“Services” means the services for businesses that we provide and improve.",
+     "not_addressed"),
+    # Dutch
+    ("limited-retention", "De Leverancier bewaart de gegevens zo lang als nodig is voor de dienstverlening.", "not_met"),
+    ("eu-governing-law", "Op deze overeenkomst is Nederlands recht van toepassing.", "met"),
+])
+def test_assess_general_rules(requirement_id, text, status):
+    language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
+    result = verdict(requirement_id, text, language)
+    assert result.status == status
+    if status != "not_addressed":
+        assert result.evidence and result.evidence[0].quote in text and result.evidence[0].page == 2
+
+
+def test_assess_customer_duty_is_not_a_vendor_commitment():
+    text = "You must not share personal data of third parties with the Service."
+    assert verdict("no-third-party-sharing", text).status != "met"
+
+
+def test_assess_details_name_every_law():
+    result = verdict("eu-governing-law", "If you are in the EEA, these Terms are governed by the laws of Ireland. "
+                                         "Otherwise, these Terms are governed by the laws of the State of California.")
+    assert result.status == "not_met"
+    assert result.details["governing_law"] in ("Ireland, California", "California, Ireland")
+
+
+@pytest.mark.parametrize("name", ["chefdata-verwerkersovereenkomst.pdf", "chefdata-verwerkersovereenkomst.docx",
+                                  "chefdata-verwerkersovereenkomst-chromium.pdf",
+                                  "chefdata-verwerkersovereenkomst-libreoffice.pdf"])
+def test_assess_same_verdicts_whatever_made_the_file(analyser, files, name):
+    source = {v.id: v.status for v in analyser.analyse_path(files / "chefdata-verwerkersovereenkomst.md").requirements}
+    rendered = {v.id: v.status for v in analyser.analyse_path(files / name).requirements}
+    assert rendered == source
