@@ -96,7 +96,14 @@ def test_browser_upload_override_reload_download(server, files, tmp_path):
         summary_text = not_met.locator("summary").inner_text()
         title = re.search(r"([^\n]+?): niet voldaan", summary_text).group(1).strip()
         not_met.locator("summary").click()
-        not_met.locator("label").filter(has_text=re.compile(r"^voldaan$")).first.click()
+        option = not_met.locator("label").filter(has_text=re.compile(r"^voldaan$")).first
+        chosen = not_met.get_by_role("radio", name="voldaan", exact=True)
+        for _ in range(5):  # the option can be drawn before it takes clicks
+            option.click()
+            if chosen.is_checked():
+                break
+            page.wait_for_timeout(500)
+        expect(chosen).to_be_checked()
         not_met.get_by_label("Toelichting (verplicht)").fill("Zero retention is schriftelijk afgesproken.")
         not_met.get_by_role("button", name="Opslaan").click()
         settle(page)
