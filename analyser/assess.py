@@ -23,7 +23,6 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
-TOPIC_THRESHOLD = DEFAULT_THRESHOLDS.topic
 MAX_EVIDENCE = 3
 _REFERRAL = re.compile(
     r"^(?:[^.]{0,80})\b(?:as described in|as set out in|see (?:our|the)|in accordance with (?:our|the) "
@@ -162,7 +161,7 @@ def tag_clauses(clauses: list[Clause], library: Library, verdicts: list[Requirem
         best: dict[str, float] = {}
         for sentence in clause.sentences:
             for requirement_id, score in sentence.topics.items():
-                if score >= TOPIC_THRESHOLD:
+                if score >= DEFAULT_THRESHOLDS.topic:
                     best[requirement_id] = max(best.get(requirement_id, 0.0), score)
         for verdict in verdicts:
             for evidence in verdict.evidence:

@@ -187,12 +187,12 @@ def _paragraph_block(paragraph: Paragraph, numbering: Numbering) -> Block | None
     level = _heading_level(paragraph)
     full = f"{label} {text}" if label else text
     if level is not None:
-        return Block(full, kind="heading", heading_level=level, bold=True, number=label or None)
+        return Block(full, kind="heading", heading_level=level, bold=True)
     kind = "list_item" if num_pr is not None else "paragraph"
-    return Block(full, kind=kind, bold=_all_bold(paragraph), number=label or None)
+    return Block(full, kind=kind, bold=_all_bold(paragraph))
 
 
-def _table_blocks(table: Table, numbering: Numbering) -> list[Block]:
+def _table_blocks(table: Table) -> list[Block]:
     blocks: list[Block] = []
     for row in table.rows:
         cells: list[str] = []
@@ -252,6 +252,6 @@ def read_docx(data: bytes, file: str, max_unzipped: int = 500 * 1024 * 1024) -> 
             if block:
                 blocks.append(block)
         elif isinstance(item, Table):
-            blocks.extend(_table_blocks(item, numbering))
+            blocks.extend(_table_blocks(item))
     title = normalise_space(document.core_properties.title or "") or None
     return blocks, title

@@ -34,8 +34,6 @@ def read_html(text: str) -> tuple[list[Block], str | None]:
             cells = [normalise_space(c.get_text(" ")) for c in el.find_all(["td", "th"])]
             content = " | ".join(c for c in cells if c)
         else:
-            if el.find_parent(["li", "p", "dd", "dt", "blockquote"]) and el.name in ("p", "li"):
-                pass
             content = normalise_space(el.get_text(" "))
         if not content:
             continue

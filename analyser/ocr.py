@@ -33,7 +33,7 @@ def languages() -> str:
     return "+".join(chosen) or "eng"
 
 
-def page_lines(page, page_no: int) -> list[tuple[str, float, float, float, float, float]]:
+def page_lines(page) -> list[tuple[str, float, float, float, float, float]]:
     """(text, top, bottom, left, right, height) per OCR line, in PDF points (y up), for one pdfium page."""
     import pytesseract
 

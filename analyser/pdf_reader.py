@@ -124,9 +124,8 @@ def _drop_page_furniture(pages: list[list[Line]], heights: list[float]) -> list[
 _SOFT_BREAK = re.compile(r"(\w*)\ufffe(\w*)")
 
 
-def _rejoin(match: re.Match, hyphenated_words: set[str]) -> str:
+def _dehyphenate(head: str, tail: str, hyphenated_words: set[str]) -> str:
     """'third' + 'party' stays 'third-party' when the document writes it so elsewhere; else 'processing'."""
-    head, tail = match.group(1), match.group(2)
     keep = f"{head}-{tail}".lower() in hyphenated_words or not tail[:1].islower()
     return f"{head}-{tail}" if keep else head + tail
 
@@ -135,8 +134,9 @@ def _join(previous: str, line: Line, hyphenated_words: set[str]) -> str:
     if previous.endswith("-") and line.text[:1].islower():
         head = re.search(r"(\w+)-$", previous)
         tail = re.match(r"\w+", line.text)
-        if head and tail and f"{head.group(1)}-{tail.group(0)}".lower() not in hyphenated_words:
-            return previous[:-1] + line.text
+        if head and tail:
+            word = _dehyphenate(head.group(1), tail.group(0), hyphenated_words)
+            return previous[:head.start()] + word + line.text[tail.end():]
         return previous + line.text
     return f"{previous} {line.text}"
 
@@ -155,7 +155,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[Block]:
     hyphenated_words = {w.lower() for w in re.findall(r"\b\w+-\w+\b", text_so_far)}
     for ln in all_lines:  # PDFium joins a word broken at a line end itself, marking the break with U+FFFE
         if "\ufffe" in ln.text:
-            ln.text = _SOFT_BREAK.sub(lambda m: _rejoin(m, hyphenated_words), ln.text)
+            ln.text = _SOFT_BREAK.sub(lambda m: _dehyphenate(m.group(1), m.group(2), hyphenated_words), ln.text)
 
     def is_heading(ln: Line) -> bool:
         return (ln.size >= body_size + 1 or (ln.bold and ln.size >= body_size - 0.5)) and len(ln.text) < 160
@@ -189,7 +189,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[Block]:
             if heading:
                 level = 1 if ln.size >= body_size + 4 else 2 if ln.size >= body_size + 2 else 3
             blocks.append(Block(ln.text, page=ln.page, page_end=ln.page, kind="heading" if heading else "paragraph",
-                                heading_level=level, bold=ln.bold, font_size=ln.size))
+                                heading_level=level, bold=ln.bold))
         else:
             block = blocks[-1]
             block.text = _join(block.text, ln, hyphenated_words)
@@ -213,7 +213,7 @@ def _ocr_lines(page, page_no: int) -> list[Line]:
     from . import ocr
 
     lines = []
-    for text, top, bottom, left, right, height in ocr.page_lines(page, page_no):
+    for text, top, bottom, left, right, height in ocr.page_lines(page):
         lines.append(Line(text=text, page=page_no, top=top, bottom=bottom, left=left, right=right,
                           size=round(max(height * 0.8, 1.0)), bold=False, hyphen_end=text.endswith("-")))
     return lines

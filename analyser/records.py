@@ -23,9 +23,7 @@ class Block:
     page_end: int | None = None
     kind: BlockKind = "paragraph"
     heading_level: int | None = None  # 1 = top; set for headings only
-    number: str | None = None  # clause number rendered by the source (Word numbering)
     bold: bool = False
-    font_size: float | None = None
 
     @property
     def last_page(self) -> int | None:
@@ -84,7 +82,6 @@ class RequirementVerdict:
     confidence: float
     evidence: list[Evidence] = field(default_factory=list)
     details: dict = field(default_factory=dict)
-    rationale: str | None = None
 
     def evidence_key(self) -> list[tuple]:
         """(document, clause number or heading, page, quote) per quote, for display."""

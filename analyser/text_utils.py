@@ -20,7 +20,7 @@ def normalise_space(text: str) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8/UTF-16 (with BOM) or Windows-1252 text; None when it is not text."""
+    """Decode UTF-8/UTF-16 (with BOM), else Windows-1252 (which decodes any bytes: ingest rejects binaries first)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -29,6 +29,4 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # cp1252 decodes almost anything: only accept it when the result looks like prose.
-    text = data.decode("cp1252", errors="replace")
-    return text
+    return data.decode("cp1252", errors="replace")

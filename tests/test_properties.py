@@ -137,9 +137,7 @@ def block_lists(draw):
             page_end=(page + span if draw(st.booleans()) else None) if has_page else None,
             kind=kind,
             heading_level=draw(st.integers(min_value=1, max_value=6)) if kind == "heading" else None,
-            number=draw(st.one_of(st.none(), st.sampled_from(["1.", "2.1", "(a)", "iv"]))),
             bold=draw(st.booleans()),
-            font_size=draw(st.one_of(st.none(), st.floats(min_value=4, max_value=40))),
         ))
         page += span
     return blocks
