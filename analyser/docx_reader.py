@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 
 import docx
@@ -17,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .errors import unreadable
+from .errors import ZIP_ERRORS, unreadable
 from .records import Block
 from .text_utils import normalise_space
 
@@ -210,7 +209,7 @@ def _check_archive(data: bytes, file: str, max_unzipped: int) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise unreadable(file, "unreadable_docx") from exc
     total = sum(info.file_size for info in infos)
     if total > max_unzipped:
@@ -232,7 +231,7 @@ def _check_archive(data: bytes, file: str, max_unzipped: int) -> None:
                             raise unreadable(file, "unsafe_file", detail=(
                                 f"it unpacks to more than the limit of {max_unzipped // (1024 * 1024)} MB "
                                 "(a possible zip bomb)."))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise unreadable(file, "unreadable_docx") from exc
 
 

@@ -1,6 +1,12 @@
 """Errors a user can act on. Each has a stable code that reports and tests refer to."""
 from __future__ import annotations
 
+import zipfile
+import zlib
+
+# What zipfile raises on a damaged archive (an odd "version needed" in its directory: NotImplementedError).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError)
+
 
 class AnalyserError(Exception):
     """Base class: `code` is stable, `message` (English) is written for a non-programmer."""

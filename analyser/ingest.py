@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import unreadable
+from .errors import ZIP_ERRORS, unreadable
 from .records import Block, Format, IngestedDocument
 from .text_utils import decode_text
 
@@ -47,7 +47,7 @@ def detect_format(data: bytes, file: str) -> Format:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile as exc:
+        except ZIP_ERRORS as exc:
             raise unreadable(file, "unreadable_docx") from exc
         if "word/document.xml" in names:
             return "docx"
