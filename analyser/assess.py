@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import details as detail_extractors
 from .library import Library, Requirement
 from .records import Clause, Evidence, RequirementVerdict
+from .text_utils import numbers_as_digits
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -20,6 +21,10 @@ class Thresholds:
 
     topic: float = 0.5  # on its own
     keyword: float = 0.1  # together with a keyword of the library
+    # The learned stance (classify.py): an on-topic sentence that no rule cuts decides `not_met`
+    # at this probability, and a sentence the rules read as `met` is turned at the veto.
+    stance_not_met: float = 2.0
+    stance_veto: float = 2.0
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -33,8 +38,25 @@ _REFERRAL = re.compile(
 
 # A definition ('"Services" means ...', '"Dienst": ...') defines a word; it commits to nothing.
 _DEFINITION = re.compile(
-    r"^\W{0,3}[\"“‘'][^\"”’']{1,80}[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|shall mean|refers to|has the meaning|"
-    r"betekent|wordt verstaan|:)", re.IGNORECASE)
+    r"^\W{0,3}(?:[a-z0-9]{1,3}[.)]\s+)?(?:[\"“‘'][^\"”’']{1,80}[\"”’']\s*(?:\([^)]*\)\s*)?(?i:means|shall mean|refers to|"
+    r"has the meaning|betekent|wordt verstaan|:)|[A-Z][\w-]{2,40}\s*:\s*(?:de|het|een)\s)")
+
+
+# A contradiction cue that is itself negated ("will not use it for its own purposes") contradicts nothing.
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|niet|nooit|geen|noch)\b|n['’]t\b", re.IGNORECASE)
+# Commas end the negation's reach, except where a list of purposes goes on ("not used for X, for Y or Z").
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*(?:or|of|nor|noch|for|voor|to|aan|om|with|met)\b)|"
+                           r"\b(?:but|however|except|unless|maar|echter|tenzij|behalve)\b", re.IGNORECASE)
+# A sentence that ends by naming the term it defines ('... ("Confidential Information").') only defines it.
+_DEFINES_TERM = re.compile(r"\(\s*(?:the |collectively,? |hereinafter |hierna:? )?[\"“‘'][^\"”’']{1,60}[\"”’']\s*\)\W*$",
+                           re.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Is the words just before `start` a negation, within the same part of the sentence?"""
+    window = text[max(0, start - 150):start]
+    parts = _CLAUSE_BREAK.split(window)
+    return bool(_NEGATED_BEFORE.search(parts[-1]))
 
 
 @dataclass
@@ -46,6 +68,9 @@ class _Compiled:
 
     def keyword_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.keywords)
+
+    def contradicted(self, text: str) -> bool:
+        return any(not _negated(text, m.start()) for p in self.not_met for m in p.finditer(text))
 
 
 _COMPILED: dict[int, tuple[Requirement, _Compiled]] = {}
@@ -72,6 +97,7 @@ class _Hit:
     text: str
     score: float
     cut: str  # met | not_met | none
+    stance: float = 0.0  # learned probability that the sentence decides the way it cuts
 
 
 def _weakened(requirement: Requirement, sentence) -> bool:
@@ -89,35 +115,48 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
     for clause in clauses:
         for sentence in clause.sentences:
             score = sentence.topics.get(requirement.id, 0.0)
-            if thresholds is None:
-                keyword = on_topic = rules.keyword_in(sentence.text)
-            elif score >= thresholds.topic:
-                on_topic, keyword = True, rules.keyword_in(sentence.text)
-            elif score >= thresholds.keyword:  # only here does a keyword decide (the hot path skips the regexes)
-                keyword = on_topic = rules.keyword_in(sentence.text)
+            if thresholds is not None and score < thresholds.keyword:
+                continue  # the hot path: most sentences are far from every topic and skip the regexes
+            text = numbers_as_digits(sentence.text)
+            if thresholds is None or score < thresholds.topic:
+                keyword = on_topic = rules.keyword_in(text)
             else:
+                on_topic, keyword = True, rules.keyword_in(text)
+            if not on_topic or any(p.search(text) for p in rules.exclude):
                 continue
-            if not on_topic or any(p.search(sentence.text) for p in rules.exclude):
-                continue
-            if any(p.search(sentence.text) for p in rules.not_met):
+            if rules.contradicted(text):
                 cut = "not_met"
-            elif any(p.search(sentence.text) for p in rules.met):
+            elif any(p.search(text) for p in rules.met):
                 if "CUSTOMER_DUTY" in sentence.cues:
                     cut = "none"  # the customer's duty is not the vendor's commitment
                 else:
                     cut = "not_met" if _weakened(requirement, sentence) else "met"
             else:
                 cut = "none"
+            if thresholds is not None and sentence.stance and score >= thresholds.topic:
+                cut = _learned_cut(cut, requirement.id, sentence.stance, thresholds)
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
                 cut = "none"  # a pointer to another document decides nothing
-            if cut != "none" and _DEFINITION.match(sentence.text):
+            if cut != "none" and (_DEFINITION.match(sentence.text) or _DEFINES_TERM.search(sentence.text)):
                 cut = "none"
-            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut))
+            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
+                             sentence.stance.get(f"{requirement.id}:{cut}", 0.0)))
     return hits
 
 
+def _learned_cut(cut: str, requirement_id: str, stance: dict[str, float], thresholds: Thresholds) -> str:
+    """Where the labelled evidence says more clearly than the rules which way a sentence cuts."""
+    not_met = stance.get(f"{requirement_id}:not_met", 0.0)
+    if cut == "none" and not_met >= thresholds.stance_not_met:
+        return "not_met"
+    if cut == "met" and not_met >= thresholds.stance_veto and not_met > stance.get(f"{requirement_id}:met", 0.0):
+        return "not_met"  # only ever away from `met`: the harmful error is the one to avoid
+    return cut
+
+
 def _evidence(hits: list[_Hit]) -> list[Evidence]:
-    ranked = sorted(hits, key=lambda h: -h.score)[:MAX_EVIDENCE]
+    # The sentence most likely to decide this way first; the topic score breaks ties.
+    ranked = sorted(hits, key=lambda h: (-(h.score + h.stance), int(h.clause.id[1:])))[:MAX_EVIDENCE]
     ranked.sort(key=lambda h: (int(h.clause.id[1:]), h.text))
     return [Evidence(clause_id=h.clause.id, page=h.clause.page_start, quote=h.text, clause_number=h.clause.number)
             for h in ranked]
@@ -128,7 +167,7 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
     hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
     for_ = [h for h in hits if h.cut == "met"]
-    if against:
+    if against and not (for_ and requirement.met_beats_not_met):
         status, deciding = "not_met", against
     elif for_:
         status, deciding = "met", for_

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import re
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90,
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-    "tien": 10, "twaalf": 12, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30, "zestig": 60, "negentig": 90,
-}
+from .text_utils import NUMBER_WORDS
+
 _UNIT_DAYS = {"hour": 1 / 24, "uur": 1 / 24, "day": 1, "dag": 1, "business day": 1, "werkdag": 1, "week": 7,
               "month": 30, "maand": 30, "year": 365, "jaar": 365}
 _DURATION = re.compile(
-    r"\b(?P<n>\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,4}\))?[\s-]*"
-    r"(?P<unit>business days?|werkdagen|werkdag|hours?|uur|uren|days?|dagen|dag|weeks?|weken|months?|maanden|maand|years?|jaren|jaar)\b",
+    r"\b(?P<n>\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d{1,4}\))?[\s-]*"
+    r"(?:calendar |kalender)?(?P<unit>business days?|werkdagen|werkdag|hours?|uur|uren|days?|dagen|dag|weeks?|weken|months?|maanden|maand|years?|jaren|jaar)\b",
     re.IGNORECASE,
 )
 _REGIONS = {
@@ -45,7 +41,7 @@ _COURT = re.compile(
 
 
 def _to_number(token: str) -> int | None:
-    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token.lower())
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token.lower())
 
 
 def durations_in_days(text: str) -> list[float]:

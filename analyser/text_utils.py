@@ -1,6 +1,7 @@
 """Small text helpers shared by the readers and the report."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -30,3 +31,26 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     return data.decode("cp1252", errors="replace")
+
+
+# Written-out numbers as contracts use them for deadlines ("within twenty-four hours", "dertig dagen").
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty": 30, "forty-eight": 48,
+    "sixty": 60, "seventy-two": 72, "ninety": 90,
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "twaalf": 12, "veertien": 14, "vijftien": 15, "twintig": 20, "vierentwintig": 24, "dertig": 30,
+    "achtenveertig": 48, "zestig": 60, "tweeënzeventig": 72, "tweeenzeventig": 72, "negentig": 90,
+}
+# Only before a unit, so "one of our affiliates" and "een verwerker" stay words.
+_WORDED_PERIOD = re.compile(
+    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?=[\s-]+(?:\(\d+\)\s*)?"
+    r"(?:business |calendar |kalender|werk)?(?:hours?|days?|weeks?|months?|years?|uur|uren|dag|dagen|weken|maanden|maand|jaar|jaren)\b)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=8192)  # assess asks once per sentence and requirement
+def numbers_as_digits(text: str) -> str:
+    """'within twenty-four hours' -> 'within 24 hours', so patterns and details read one form."""
+    return _WORDED_PERIOD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)

@@ -19,14 +19,17 @@ from .markdown_reader import read_markdown
 from .segment import segment
 
 _VENDORS = {"ChatGPT": "OpenAI", "Le_Chat": "Mistral", "Vibe": "Mistral", "Grok": "xAI", "DeepSeek": "DeepSeek",
-            "Google_Generative_AI_Services": "Google"}
+            "Google_Generative_AI_Services": "Google", "Claude_ai": "Anthropic", "Llama_API": "Meta",
+            "Meta_AI": "Meta", "Microsoft_Copilot": "Microsoft", "Qwen_Chat": "Alibaba", "Perplexity": "Perplexity"}
 
 
 def vendor_of(document: str) -> str:
-    """The vendor of a corpus path: en/<Product>/..., en-extra/<vendor>-..., nl/<vendor>-..."""
+    """The vendor of a corpus path: en/<Product>/..., <Product>/..., en-extra/<vendor>-..., nl/<vendor>-..."""
     parts = document.split("/")
     if parts[0] == "en" and len(parts) > 2:
         return _VENDORS.get(parts[1], parts[1])
+    if parts[0] in _VENDORS:
+        return _VENDORS[parts[0]]
     return Path(parts[-1]).stem.split("-")[0]
 
 
@@ -41,11 +44,6 @@ def labels_dir() -> Path:
 
 def training_file() -> Path:
     return default_library_path() / "training" / "sentences.jsonl"
-
-
-def holdout_labels_dir() -> Path:
-    """Labels never used to write or tune the library's rules: the honest test set."""
-    return default_library_path() / "labels-holdout"
 
 
 def load_labels(folder: Path | None = None) -> dict[str, dict]:
