@@ -20,7 +20,8 @@ from .segment import segment
 
 _VENDORS = {"ChatGPT": "OpenAI", "Le_Chat": "Mistral", "Vibe": "Mistral", "Grok": "xAI", "DeepSeek": "DeepSeek",
             "Google_Generative_AI_Services": "Google", "Claude_ai": "Anthropic", "Llama_API": "Meta",
-            "Meta_AI": "Meta", "Microsoft_Copilot": "Microsoft", "Qwen_Chat": "Alibaba", "Perplexity": "Perplexity"}
+            "Meta_AI": "Meta", "Microsoft_Copilot": "Microsoft", "Qwen_Chat": "Alibaba", "Perplexity": "Perplexity",
+            "Amazon_Web_Services": "Amazon", "GitHub": "GitHub", "Grammarly": "Grammarly", "LinkedIn": "LinkedIn"}
 
 
 def vendor_of(document: str) -> str:
