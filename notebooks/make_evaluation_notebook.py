@@ -4,44 +4,48 @@ nb = nbf.v4.new_notebook()
 cells = [
 ("md", """# Verdict quality on vendors the model has not seen
 
-Two measurements, both leave-one-vendor-out, on documents rendered to PDF and to DOCX and analysed end to
-end (ingest → segment → annotate → classify → assess):
+Three label sets, all evaluated leave-one-vendor-out on documents rendered to PDF and to DOCX and analysed end
+to end (ingest → segment → annotate → classify → assess). The classifier never sees the vendor it is tested
+on. What differs is how much the hand-written rules (`clause_library/requirements/*.yaml`) were shaped by the
+set's errors:
 
-1. **Development set**: the 37 labelled corpus documents (`clause_library/labels/`, from `../shared/corpus`).
-   For each vendor the topic classifier is trained on the *other* vendors only. The library's patterns
-   (`clause_library/requirements/*.yaml`) were written with this set's errors in view, so here only the
-   classifier is held out: read these figures as optimistic.
-2. **Fresh vendors** (`tests/fresh_vendors/`): 15 public documents of 10 vendors that appear nowhere in the
-   training data or the development labels (Anthropic, Meta, Microsoft, Perplexity, Alibaba/Qwen and five
-   Dutch SaaS/AI firms), labelled by the spec blind to the analyser. They were split by vendor *before*
-   any tuning: rules were mended on the errors of the validation vendors only; the test vendors were
-   evaluated once, at the end. **The test vendors are the honest figure.**"""),
+1. **Development set** (`clause_library/labels/`, 37 corpus documents from `../shared/corpus`): the rules
+   were written with its errors in view. Optimistic.
+2. **Fresh vendors 1** (`tests/fresh_vendors/`, 15 public documents of 10 vendors absent from all training
+   data), labelled blind. Split by vendor before tuning; the test vendors were first evaluated once (accuracy
+   0.658), after which the whole set was used to mend rules. Now a validation set.
+3. **Fresh vendors 2** (`tests/fresh_vendors_2/`, 8 documents of 7 more vendors), labelled blind and evaluated
+   once with the rules frozen (accuracy 0.750, `met` where not 9.2%). Its errors were then read and a few
+   general rules added, so the figure printed below is no longer independent; the frozen one is the honest
+   figure (see the README)."""),
 ("code", """import os, json, collections
 from pathlib import Path
 import pandas as pd
 from analyser.evaluation import FRESH_VALIDATION_VENDORS, leave_one_vendor_out, summarise
 
 CORPUS = Path(os.environ.get("ANALYSER_CORPUS", "../../shared/corpus")).resolve()
-FRESH = Path("../tests/fresh_vendors").resolve()
+TESTS = Path("../tests").resolve()
 results = leave_one_vendor_out(CORPUS, formats=("pdf", "docx"))
 frame = pd.DataFrame(results)
-print("development set (patterns tuned here):")
+print("development set:")
 print(json.dumps(summarise(results), indent=2))"""),
-("md", "## Fresh vendors: validation vendors (looked at) and test vendors (evaluated once)"),
-("code", """fresh_results = leave_one_vendor_out(FRESH / "documents", formats=("pdf", "docx"), labels_folder=FRESH / "labels")
-fresh = pd.DataFrame(fresh_results)
-validation = [r for r in fresh_results if r["vendor"] in FRESH_VALIDATION_VENDORS]
-test = [r for r in fresh_results if r["vendor"] not in FRESH_VALIDATION_VENDORS]
-print("validation vendors:", sorted({r["vendor"] for r in validation}))
-print(json.dumps(summarise(validation), indent=2))
-print("test vendors:", sorted({r["vendor"] for r in test}))
-print(json.dumps(summarise(test), indent=2))
-fresh["correct"] = fresh.truth == fresh.predicted
-print(pd.crosstab(fresh.truth, fresh.predicted).to_string())
-for row in fresh[(~fresh.correct) & (fresh.format == "pdf")].itertuples():
-    print(f"- {row.document} {row.requirement}: truth {row.truth}, predicted {row.predicted}")
-    for quote in (row.quotes or row.truth_evidence)[:1]:
-        print(f"    {'quoted' if row.quotes else 'label evidence'}: {quote[:200]}")"""),
+("md", "## Fresh vendors: first set (validation) and second set"),
+("code", """def fresh_set(folder):
+    rows = leave_one_vendor_out(folder / "documents", formats=("pdf", "docx"), labels_folder=folder / "labels")
+    print("vendors:", sorted({r["vendor"] for r in rows}))
+    print(json.dumps(summarise(rows), indent=2))
+    table = pd.DataFrame(rows)
+    print(pd.crosstab(table.truth, table.predicted).to_string())
+    for row in table[(table.truth != table.predicted) & (table.format == "pdf")].itertuples():
+        print(f"- {row.document} {row.requirement}: truth {row.truth}, predicted {row.predicted}")
+        for quote in (row.quotes or row.truth_evidence)[:1]:
+            print(f"    {'quoted' if row.quotes else 'label evidence'}: {quote[:200]}")
+    return rows
+
+first = fresh_set(TESTS / "fresh_vendors")
+print("first set, the vendors split off as test before tuning:",
+      json.dumps(summarise([r for r in first if r["vendor"] not in FRESH_VALIDATION_VENDORS])))"""),
+("code", """second = fresh_set(TESTS / "fresh_vendors_2")"""),
 ("md", "## Development set: per vendor and per language"),
 ("code", """frame["correct"] = frame.truth == frame.predicted
 print(frame.groupby(["vendor", "language"]).correct.agg(["mean", "count"]).round(3).to_string())"""),
