@@ -16,6 +16,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
@@ -98,6 +99,8 @@ def pipeline(language: str) -> Language:
         if "lemmatizer" in nlp.pipe_names:
             nlp.remove_pipe("lemmatizer")
     # Rule components after initialize(), which would otherwise reset the ruler's patterns.
+    for abbreviation in legal_patterns().get("abbreviations", []):
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_entity_patterns())
     nlp.add_pipe("legal_cues")

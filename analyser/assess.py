@@ -43,13 +43,21 @@ _DEFINITION = re.compile(
 
 
 # A contradiction cue that is itself negated ("will not use it for its own purposes") contradicts nothing.
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|niet|nooit|geen|noch)\b|n['’]t\b", re.IGNORECASE)
-# Commas end the negation's reach, except where a list of purposes goes on ("not used for X, for Y or Z").
-_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\s*(?:or|of|nor|noch|for|voor|to|aan|om|with|met)\b)|"
+# ("niet herleidbaar", "not identifiable" negate an adjective, not the clause.)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no|niet|nooit|geen|noch)\b|n['’]t\b)"
+                             r"(?!\s+(?:personally\s+)?(?:herleidba|identifiab|traceab))", re.IGNORECASE)
+# A comma ends the negation's reach only where a new clause begins ("…, and we may …"); a list goes on
+# ("not used for marketing, advertising or training").
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s*(?:(?:and|or|en|of)\s+)?(?:(?:we|wij|you|u|je|jij|they|zij|it)\b|"
+                           r"\w+\s+(?:may|will|shall|can|must|mag|kan|zal|mogen|kunnen|moet)\b))|"
                            r"\b(?:but|however|except|unless|maar|echter|tenzij|behalve)\b", re.IGNORECASE)
 # A sentence that ends by naming the term it defines ('... ("Confidential Information").') only defines it.
 _DEFINES_TERM = re.compile(r"\(\s*(?:the |collectively,? |hereinafter |hierna:? )?[\"“‘'][^\"”’']{1,60}[\"”’']\s*\)\W*$",
                            re.IGNORECASE)
+
+
+# "without prior written consent" is the opposite of the commitment its last words name.
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|zonder)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -65,9 +73,14 @@ class _Compiled:
     met: list[re.Pattern]
     not_met: list[re.Pattern]
     exclude: list[re.Pattern]
+    met_requires: list[re.Pattern]
 
     def keyword_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.keywords)
+
+    def committed(self, text: str) -> bool:
+        return any(not _WITHOUT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                   for p in self.met for m in p.finditer(text))
 
     def contradicted(self, text: str) -> bool:
         return any(not _negated(text, m.start()) for p in self.not_met for m in p.finditer(text))
@@ -86,7 +99,8 @@ def _compiled(requirement: Requirement) -> _Compiled:
             return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
 
         cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
-                                         both(requirement.not_met_cues), both(requirement.exclude)))
+                                         both(requirement.not_met_cues), both(requirement.exclude),
+                                         both(requirement.met_requires)))
         _COMPILED[id(requirement)] = cached
     return cached[1]
 
@@ -126,7 +140,7 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 continue
             if rules.contradicted(text):
                 cut = "not_met"
-            elif any(p.search(text) for p in rules.met):
+            elif rules.committed(text):
                 if "CUSTOMER_DUTY" in sentence.cues:
                     cut = "none"  # the customer's duty is not the vendor's commitment
                 else:
@@ -137,7 +151,8 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = _learned_cut(cut, requirement.id, sentence.stance, thresholds)
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
                 cut = "none"  # a pointer to another document decides nothing
-            if cut != "none" and (_DEFINITION.match(sentence.text) or _DEFINES_TERM.search(sentence.text)):
+            if cut != "none" and _DEFINITION.match(sentence.text) or cut == "met" and _DEFINES_TERM.search(sentence.text):
+                # a definition decides nothing; one that also names a term may still grant a permission
                 cut = "none"
             hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
                              sentence.stance.get(f"{requirement.id}:{cut}", 0.0)))
@@ -167,6 +182,9 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
     hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
     for_ = [h for h in hits if h.cut == "met"]
+    requires = _compiled(requirement).met_requires
+    if requires and not any(p.search(h.clause.text) for h in for_ for p in requires):
+        for_ = []  # a partial commitment (a list, a notice) leaves the core of the requirement open
     if against and not (for_ and requirement.met_beats_not_met):
         status, deciding = "not_met", against
     elif for_:

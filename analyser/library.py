@@ -90,6 +90,9 @@ class Requirement(_Strict):
     # For requirements on how a thing is done (transfers): a commitment to the safeguard anywhere in the
     # document answers sentences that only say the thing happens, so `met` then beats `not_met`.
     met_beats_not_met: bool = False
+    # Where the requirement has a core that a partial commitment lacks (sub-processors: a right to object or
+    # prior consent, not only a list or a notice), `met` needs one deciding sentence that matches these.
+    met_requires: Patterns = Field(default_factory=Patterns)
     details: list[Literal["retention_days", "regions", "breach_hours", "governing_law", "courts",
                           "subprocessor_list"]] = Field(default_factory=list)
 

@@ -29,8 +29,8 @@ def vendor_of(document: str) -> str:
     parts = document.split("/")
     if parts[0] == "en" and len(parts) > 2:
         return _VENDORS.get(parts[1], parts[1])
-    if parts[0] in _VENDORS:
-        return _VENDORS[parts[0]]
+    if len(parts) == 2 and parts[0] not in ("nl", "en", "en-extra"):
+        return _VENDORS.get(parts[0], parts[0])
     return Path(parts[-1]).stem.split("-")[0]
 
 
