@@ -74,6 +74,7 @@ class _Compiled:
     not_met: list[re.Pattern]
     exclude: list[re.Pattern]
     met_requires: list[re.Pattern]
+    anywhere: list[re.Pattern]
 
     def keyword_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.keywords)
@@ -82,8 +83,9 @@ class _Compiled:
         return any(not _WITHOUT_BEFORE.search(text, max(0, m.start() - 30), m.start())
                    for p in self.met for m in p.finditer(text))
 
-    def contradicted(self, text: str) -> bool:
-        return any(not _negated(text, m.start()) for p in self.not_met for m in p.finditer(text))
+    def contradicted(self, text: str, patterns: list[re.Pattern] | None = None) -> bool:
+        return any(not _negated(text, m.start()) for p in (self.not_met if patterns is None else patterns)
+                   for m in p.finditer(text))
 
 
 _COMPILED: dict[int, tuple[Requirement, _Compiled]] = {}
@@ -98,9 +100,10 @@ def _compiled(requirement: Requirement) -> _Compiled:
             # Documents mix languages (an English DPA annex in Dutch terms): use both.
             return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
 
+        anywhere = both(requirement.not_met_anywhere)
         cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
-                                         both(requirement.not_met_cues), both(requirement.exclude),
-                                         both(requirement.met_requires)))
+                                         both(requirement.not_met_cues) + anywhere, both(requirement.exclude),
+                                         both(requirement.met_requires), anywhere))
         _COMPILED[id(requirement)] = cached
     return cached[1]
 
@@ -129,10 +132,16 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
     for clause in clauses:
         for sentence in clause.sentences:
             score = sentence.topics.get(requirement.id, 0.0)
+            anywhere = False
             if thresholds is not None and score < thresholds.keyword:
-                continue  # the hot path: most sentences are far from every topic and skip the regexes
+                # the hot path: most sentences are far from every topic and skip the regexes
+                if not (rules.anywhere and rules.contradicted(sentence.text, rules.anywhere)):
+                    continue
+                anywhere = True
             text = numbers_as_digits(sentence.text)
-            if thresholds is None or score < thresholds.topic:
+            if anywhere:
+                on_topic, keyword = True, False  # quoted after the sentences on the topic
+            elif thresholds is None or score < thresholds.topic:
                 keyword = on_topic = rules.keyword_in(text)
             else:
                 on_topic, keyword = True, rules.keyword_in(text)

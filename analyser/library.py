@@ -80,6 +80,9 @@ class Requirement(_Strict):
     # Cues the assessment uses: a topic sentence that matches decides which way it cuts.
     met_cues: Patterns = Field(default_factory=Patterns)
     not_met_cues: Patterns = Field(default_factory=Patterns)
+    # Contradictions so specific that they decide wherever they stand, even in a sentence the classifier
+    # does not put on the topic ("a sublicensable licence you grant us"): unseen vendors word things anew.
+    not_met_anywhere: Patterns = Field(default_factory=Patterns)
     # Sentences that never decide this requirement, though they share its words
     # (a "worldwide licence" says nothing about where data is hosted).
     exclude: Patterns = Field(default_factory=Patterns)

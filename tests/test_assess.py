@@ -50,9 +50,11 @@ def test_assess_customer_duty_is_not_a_vendor_commitment():
 
 
 def test_assess_details_name_every_law():
+    # A Dutch public body is in the EEA: the law these terms give it is Irish, so the requirement is met,
+    # and the details still name both laws for the reviewer.
     result = verdict("eu-governing-law", "If you are in the EEA, these Terms are governed by the laws of Ireland. "
                                          "Otherwise, these Terms are governed by the laws of the State of California.")
-    assert result.status == "not_met"
+    assert result.status == "met"
     assert result.details["governing_law"] in ("Ireland, California", "California, Ireland")
 
 
