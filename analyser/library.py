@@ -143,9 +143,22 @@ def _errors_of(exc: ValidationError, where: str) -> list[str]:
     return [f"{where}: {'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()]
 
 
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word; an edited library must hear of it."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path, problems: list[str]):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDuplicateKeys)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append(f"{path}: cannot be read as YAML: {exc}")
         return None

@@ -74,6 +74,16 @@ def test_library_duplicate_id_is_an_error(tmp_path):
     assert "duplicate id" in info.value.message and "99-copy.yaml" in info.value.message
 
 
+def test_library_key_given_twice_is_an_error(tmp_path):
+    # YAML itself would keep the second list of keywords and drop the first without a word.
+    folder = _copy_library(tmp_path)
+    first = sorted((folder / "requirements").glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "keywords:\n  en: ['shared']\n", encoding="utf-8")
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert first.name in info.value.message and "duplicate key 'keywords'" in info.value.message
+
+
 def test_library_organisation_library_extends_default(tmp_path):
     folder = tmp_path / "org"
     (folder / "requirements").mkdir(parents=True)
