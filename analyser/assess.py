@@ -28,7 +28,7 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
-MAX_EVIDENCE = 3
+MAX_EVIDENCE = 4  # quotes per verdict: enough for a reviewer to see the deciding sentence among them
 _REFERRAL = re.compile(
     r"^(?:[^.]{0,80})\b(?:as described in|as set out in|see (?:our|the)|in accordance with (?:our|the) "
     r"(?:privacy|data processing)|zie (?:onze|de)|zoals beschreven in|conform (?:onze|de) privacy)\b",
@@ -180,7 +180,12 @@ def _learned_cut(cut: str, requirement_id: str, stance: dict[str, float], thresh
 
 def _evidence(hits: list[_Hit]) -> list[Evidence]:
     # The sentence most likely to decide this way first; the topic score breaks ties.
-    ranked = sorted(hits, key=lambda h: (-(h.score + h.stance), int(h.clause.id[1:])))[:MAX_EVIDENCE]
+    ranked, quoted = [], set()
+    for hit in sorted(hits, key=lambda h: (-(h.score + h.stance), int(h.clause.id[1:]))):
+        if hit.text not in quoted:  # a sentence the document repeats is quoted once
+            quoted.add(hit.text)
+            ranked.append(hit)
+    ranked = ranked[:MAX_EVIDENCE]
     ranked.sort(key=lambda h: (int(h.clause.id[1:]), h.text))
     return [Evidence(clause_id=h.clause.id, page=h.clause.page_start, quote=h.text, clause_number=h.clause.number)
             for h in ranked]
