@@ -21,10 +21,6 @@ class Thresholds:
 
     topic: float = 0.5  # on its own
     keyword: float = 0.1  # together with a keyword of the library
-    # The learned stance (classify.py): an on-topic sentence that no rule cuts decides `not_met`
-    # at this probability, and a sentence the rules read as `met` is turned at the veto.
-    stance_not_met: float = 2.0
-    stance_veto: float = 2.0
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -156,26 +152,13 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                     cut = "not_met" if _weakened(requirement, sentence) else "met"
             else:
                 cut = "none"
-            if thresholds is not None and sentence.stance and score >= thresholds.topic:
-                cut = _learned_cut(cut, requirement.id, sentence.stance, thresholds)
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
                 cut = "none"  # a pointer to another document decides nothing
-            if cut != "none" and _DEFINITION.match(sentence.text) or cut == "met" and _DEFINES_TERM.search(sentence.text):
-                # a definition decides nothing; one that also names a term may still grant a permission
-                cut = "none"
+            if (cut != "none" and _DEFINITION.match(sentence.text)) or (cut == "met" and _DEFINES_TERM.search(sentence.text)):
+                cut = "none"  # a definition decides nothing; one that also names a term may still grant a permission
             hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
                              sentence.stance.get(f"{requirement.id}:{cut}", 0.0)))
     return hits
-
-
-def _learned_cut(cut: str, requirement_id: str, stance: dict[str, float], thresholds: Thresholds) -> str:
-    """Where the labelled evidence says more clearly than the rules which way a sentence cuts."""
-    not_met = stance.get(f"{requirement_id}:not_met", 0.0)
-    if cut == "none" and not_met >= thresholds.stance_not_met:
-        return "not_met"
-    if cut == "met" and not_met >= thresholds.stance_veto and not_met > stance.get(f"{requirement_id}:met", 0.0):
-        return "not_met"  # only ever away from `met`: the harmful error is the one to avoid
-    return cut
 
 
 def _evidence(hits: list[_Hit]) -> list[Evidence]:

@@ -4,7 +4,8 @@ A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
 both count) + one-vs-rest logistic regression, trained on the labelled sentences
 in clause_library/training/. Besides the topics, the same model learns a stance
 from the labelled evidence: how likely a sentence is one that decides a
-requirement `met`, or `not_met` (near misses on the topic are the negatives).
+requirement `met`, or `not_met` (near misses on the topic are the negatives);
+the assessment uses it to put the deciding sentences first among the quotes.
 Training is deterministic and takes seconds; the fitted model is cached per
 training-data hash and scikit-learn version, and that hash is the model version
 every report records.
