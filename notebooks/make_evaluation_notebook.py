@@ -4,20 +4,20 @@ nb = nbf.v4.new_notebook()
 cells = [
 ("md", """# Verdict quality on vendors the model has not seen
 
-Three label sets, all evaluated leave-one-vendor-out on documents rendered to PDF and to DOCX and analysed end
+Five label sets, all evaluated leave-one-vendor-out on documents rendered to PDF and to DOCX and analysed end
 to end (ingest → segment → annotate → classify → assess). The classifier never sees the vendor it is tested
-on. What differs is how much the hand-written rules (`clause_library/requirements/*.yaml`) were shaped by the
-set's errors:
+on, and no fresh set is ever trained on. What differs is how much the hand-written rules
+(`clause_library/requirements/*.yaml`) were shaped by the set's errors:
 
 1. **Development set** (`clause_library/labels/`, 37 corpus documents from `../shared/corpus`): the rules
    were written with its errors in view. Optimistic.
-2. **Fresh vendors 1** (`tests/fresh_vendors/`, 15 public documents of 10 vendors absent from all training
-   data), labelled blind. Split by vendor before tuning; the test vendors were first evaluated once (accuracy
-   0.658), after which the whole set was used to mend rules. Now a validation set.
-3. **Fresh vendors 2** (`tests/fresh_vendors_2/`, 8 documents of 7 more vendors), labelled blind and evaluated
-   once with the rules frozen (accuracy 0.750, `met` where not 9.2%). Its errors were then read and a few
-   general rules added, so the figure printed below is no longer independent; the frozen one is the honest
-   figure (see the README)."""),
+2. **Fresh vendors 1** (`tests/fresh_vendors/`, 15 documents of 10 vendors), **2** (`tests/fresh_vendors_2/`,
+   8 documents of 7 vendors) and **3** (`tests/fresh_vendors_3/`, 11 documents of 10 vendors): labelled blind,
+   each evaluated once with frozen rules (accuracy 0.658 on the test vendors of set 1, 0.750 on set 2, 0.697 on
+   set 3), then used to mend rules. Validation sets now: their figures below are not independent.
+3. **Fresh vendors 4** (`tests/fresh_vendors_4/`, 12 documents of 12 vendors): labelled blind and evaluated
+   once with the rules frozen: accuracy 0.711, `met` where not 7.8%. That is the honest figure (README); three
+   general bugs were mended after it, so the figure printed below is slightly higher."""),
 ("code", """import os, json, collections
 from pathlib import Path
 import pandas as pd
@@ -29,7 +29,7 @@ results = leave_one_vendor_out(CORPUS, formats=("pdf", "docx"))
 frame = pd.DataFrame(results)
 print("development set:")
 print(json.dumps(summarise(results), indent=2))"""),
-("md", "## Fresh vendors: first set (validation) and second set"),
+("md", "## Fresh vendors: three validation sets and the final test set"),
 ("code", """def fresh_set(folder):
     rows = leave_one_vendor_out(folder / "documents", formats=("pdf", "docx"), labels_folder=folder / "labels")
     print("vendors:", sorted({r["vendor"] for r in rows}))
@@ -46,6 +46,8 @@ first = fresh_set(TESTS / "fresh_vendors")
 print("first set, the vendors split off as test before tuning:",
       json.dumps(summarise([r for r in first if r["vendor"] not in FRESH_VALIDATION_VENDORS])))"""),
 ("code", """second = fresh_set(TESTS / "fresh_vendors_2")"""),
+("code", """third = fresh_set(TESTS / "fresh_vendors_3")"""),
+("code", """fourth = fresh_set(TESTS / "fresh_vendors_4")"""),
 ("md", "## Development set: per vendor and per language"),
 ("code", """frame["correct"] = frame.truth == frame.predicted
 print(frame.groupby(["vendor", "language"]).correct.agg(["mean", "count"]).round(3).to_string())"""),
