@@ -110,7 +110,6 @@ class _Hit:
     text: str
     score: float
     cut: str  # met | not_met | none
-    stance: float = 0.0  # learned probability that the sentence decides the way it cuts
 
 
 def _weakened(requirement: Requirement, sentence) -> bool:
@@ -156,15 +155,14 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = "none"  # a pointer to another document decides nothing
             if (cut != "none" and _DEFINITION.match(sentence.text)) or (cut == "met" and _DEFINES_TERM.search(sentence.text)):
                 cut = "none"  # a definition decides nothing; one that also names a term may still grant a permission
-            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
-                             sentence.stance.get(f"{requirement.id}:{cut}", 0.0)))
+            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut))
     return hits
 
 
 def _evidence(hits: list[_Hit]) -> list[Evidence]:
     # The sentence most likely to decide this way first; the topic score breaks ties.
     ranked, quoted = [], set()
-    for hit in sorted(hits, key=lambda h: (-(h.score + h.stance), int(h.clause.id[1:]))):
+    for hit in sorted(hits, key=lambda h: (-h.score, int(h.clause.id[1:]))):
         if hit.text not in quoted:  # a sentence the document repeats is quoted once
             quoted.add(hit.text)
             ranked.append(hit)

@@ -2,10 +2,7 @@
 
 A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
 both count) + one-vs-rest logistic regression, trained on the labelled sentences
-in clause_library/training/. Besides the topics, the same model learns a stance
-from the labelled evidence: how likely a sentence is one that decides a
-requirement `met`, or `not_met` (near misses on the topic are the negatives);
-the assessment uses it to put the deciding sentences first among the quotes.
+in clause_library/training/.
 Training is deterministic and takes seconds; the fitted model is cached per
 training-data hash and scikit-learn version, and that hash is the model version
 every report records.
@@ -40,11 +37,8 @@ def make_pipeline() -> Pipeline:
     return Pipeline([("features", features), ("model", model)])
 
 
-_STANCE_PREFIX = "stance:"
-
-
 class TopicClassifier:
-    """Sentence -> {requirement id: probability} and {stance: probability}. Fit on rows of the training set."""
+    """Sentence -> {requirement id: probability}. Fit on rows of the training set."""
 
     def __init__(self, min_examples: int = 3):
         self.min_examples = min_examples
@@ -74,24 +68,11 @@ class TopicClassifier:
         probabilities = self.predict_proba([s.text for s in sentences])
         classes = self.classes_
         for sentence, row in zip(sentences, probabilities):
-            sentence.topics = {}
-            sentence.stance = {}
-            for cls, p in zip(classes, row):
-                if cls.startswith(_STANCE_PREFIX):
-                    sentence.stance[cls[len(_STANCE_PREFIX):]] = float(p)
-                elif p >= 0.05:
-                    sentence.topics[cls] = float(p)
-
-
-def _labels(topics: dict[str, str]) -> list[str]:
-    """A row's topics plus the stance its labelled evidence gives it ('evidence:not_met' -> stance:<id>:not_met)."""
-    stances = [f"{_STANCE_PREFIX}{rid}:{kind.split(':', 1)[1]}" for rid, kind in topics.items()
-               if kind.startswith("evidence:")]
-    return sorted(topics) + sorted(stances)
+            sentence.topics = {cls: float(p) for cls, p in zip(classes, row) if p >= 0.05}
 
 
 def rows_to_xy(rows: list[dict]) -> tuple[list[str], list[list[str]]]:
-    return [r["text"] for r in rows], [_labels(r["topics"]) for r in rows]
+    return [r["text"] for r in rows], [sorted(r["topics"]) for r in rows]
 
 
 def train(rows: list[dict]) -> TopicClassifier:

@@ -48,7 +48,6 @@ class Sentence:
     start: int  # character offsets in the clause text
     end: int
     topics: dict[str, float] = field(default_factory=dict)  # requirement id -> score
-    stance: dict[str, float] = field(default_factory=dict)  # met / not_met -> how likely it decides that way
     cues: set[str] = field(default_factory=set)  # NEGATION, PERMISSION, EXCEPTION, OPT_OUT, ...
     entities: list[tuple[str, str]] = field(default_factory=list)  # (label, text): REGION, LAW, DURATION, ...
 
