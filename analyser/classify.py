@@ -1,11 +1,10 @@
-"""Classify: which requirement topics a sentence speaks to, and which way it cuts (scikit-learn).
+"""Classify: which requirement topics a sentence speaks to (scikit-learn).
 
 A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
 both count) + one-vs-rest logistic regression, trained on the labelled sentences
-in clause_library/training/.
-Training is deterministic and takes seconds; the fitted model is cached per
-training-data hash and scikit-learn version, and that hash is the model version
-every report records.
+in clause_library/training/. Training is deterministic and takes seconds; the
+fitted model is cached per training-data hash and scikit-learn version, and that
+hash is the model version every report records.
 """
 from __future__ import annotations
 

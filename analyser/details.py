@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
-from .text_utils import NUMBER_WORDS
+from .text_utils import NUMBER_WORDS, PERIOD_UNITS
 
 _UNIT_DAYS = {"hour": 1 / 24, "uur": 1 / 24, "day": 1, "dag": 1, "business day": 1, "werkdag": 1, "week": 7,
               "month": 30, "maand": 30, "year": 365, "jaar": 365}
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?:\s*\(\d{1,4}\))?[\s-]*"
-    r"(?:calendar |kalender)?(?P<unit>business days?|werkdagen|werkdag|hours?|uur|uren|days?|dagen|dag|weeks?|weken|months?|maanden|maand|years?|jaren|jaar)\b",
+    r"(?:calendar |kalender)?(?P<unit>" + PERIOD_UNITS + r")\b",
     re.IGNORECASE,
 )
 _REGIONS = {

@@ -42,10 +42,13 @@ NUMBER_WORDS = {
     "tien": 10, "twaalf": 12, "veertien": 14, "vijftien": 15, "twintig": 20, "vierentwintig": 24, "dertig": 30,
     "achtenveertig": 48, "zestig": 60, "tweeënzeventig": 72, "tweeenzeventig": 72, "negentig": 90,
 }
+# Units of a period, longest first; one list for the number words here and the durations in details.
+PERIOD_UNITS = ("business days?|werkdagen|werkdag|hours?|uur|uren|days?|dagen|dag|weeks?|weken|months?|maanden|maand|"
+                "years?|jaren|jaar")
 # Only before a unit, so "one of our affiliates" and "een verwerker" stay words.
 _WORDED_PERIOD = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?=[\s-]+(?:\(\d+\)\s*)?"
-    r"(?:business |calendar |kalender|werk)?(?:hours?|days?|weeks?|months?|years?|uur|uren|dag|dagen|weken|maanden|maand|jaar|jaren)\b)",
+    r"(?:business |calendar |kalender|werk)?(?:" + PERIOD_UNITS + r")\b)",
     re.IGNORECASE,
 )
 
