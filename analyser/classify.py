@@ -30,9 +30,10 @@ def make_pipeline() -> Pipeline:
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
                                   max_features=60000)),
     ])
-    # dual=True: with more features than sentences the dual problem solves ~10x faster (3 s, not 30 s).
+    # The primal problem: with ~17,000 sentences it solves in half the time of the dual, to the same
+    # probabilities (largest difference 5e-5 on the training set).
     model = OneVsRestClassifier(LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000,
-                                                   solver="liblinear", dual=True, random_state=0))
+                                                   solver="liblinear", random_state=0))
     return Pipeline([("features", features), ("model", model)])
 
 

@@ -1,16 +1,19 @@
 """The labelled sentence set the topic classifier learns from, built from the corpus and the labels.
 
-`python -m analyser.training CORPUS_DIR` reads every labelled document of the
-corpus (clause_library/labels/*.json), splits it exactly as the analyser does,
-and writes clause_library/training/sentences.jsonl: one row per sentence with its
-document, vendor, language and the requirement topics the labels give it.
-The file is committed, so training needs nothing outside the repository.
+`python -m analyser.training CORPUS_DIR [SET_DIR ...]` reads every labelled document
+of the corpus (clause_library/labels/*.json) and of each further labelled set (a
+folder with documents/ and labels/, such as tests/fresh_vendors_2), splits it
+exactly as the analyser does, and writes clause_library/training/sentences.jsonl:
+one row per sentence with its set, document, vendor, language and the requirement
+topics the labels give it. The file is committed, so training needs nothing
+outside the repository.
 """
 from __future__ import annotations
 
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .annotate import detect_language, split_sentences
@@ -31,7 +34,9 @@ def vendor_of(document: str) -> str:
         return _VENDORS.get(parts[1], parts[1])
     if len(parts) == 2 and parts[0] not in ("nl", "en", "en-extra"):
         return _VENDORS.get(parts[0], parts[0])
-    return Path(parts[-1]).stem.split("-")[0]
+    words = Path(parts[-1]).stem.split("-")
+    # "the-tafel-verwerkersovereenkomst" is The Tafel's, not "the"'s
+    return "-".join(words[:2]) if words[0] in ("the", "de", "het") and len(words) > 2 else words[0]
 
 
 def normalise(text: str) -> str:
@@ -68,7 +73,20 @@ def _label_sentences(label: dict) -> list[tuple[str, str, str]]:
     return [s for s in out if len(s[0]) >= 15]
 
 
-def build_rows(corpus: Path, label: dict) -> list[dict]:
+@dataclass(frozen=True)
+class LabelledSet:
+    """Documents and their labels: the corpus with the bundled labels, or a fresh-vendor folder."""
+
+    name: str
+    documents: Path
+    labels: Path
+
+    @classmethod
+    def folder(cls, path: Path) -> "LabelledSet":
+        return cls(path.name, path / "documents", path / "labels")
+
+
+def build_rows(corpus: Path, label: dict, set_name: str = "development") -> list[dict]:
     document = label["document"]
     text = (corpus / document).read_text(encoding="utf-8")
     clauses = segment(read_markdown(text))
@@ -87,18 +105,19 @@ def build_rows(corpus: Path, label: dict) -> list[dict]:
                     # evidence beats near miss beats topic for the same requirement
                     if requirement_id not in topics or kind.startswith("evidence"):
                         topics[requirement_id] = kind
-            rows.append({"document": document, "vendor": vendor_of(document), "language": language,
+            rows.append({"set": set_name, "document": document, "vendor": vendor_of(document), "language": language,
                          "text": sentence.text, "topics": topics})
     return rows
 
 
-def build(corpus: Path, out: Path | None = None) -> Path:
+def build(sets: list[LabelledSet], out: Path | None = None) -> Path:
     out = out or training_file()
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
-        for document, label in load_labels().items():
-            for row in build_rows(corpus, label):
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for labelled in sets:
+            for label in load_labels(labelled.labels).values():
+                for row in build_rows(labelled.documents, label, labelled.name):
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
 
 
@@ -109,4 +128,6 @@ def load_rows(path: Path | None = None) -> list[dict]:
 
 if __name__ == "__main__":
     corpus_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus")
-    print(build(corpus_dir))
+    sets = [LabelledSet("development", corpus_dir, labels_dir())]
+    sets += [LabelledSet.folder(Path(arg)) for arg in sys.argv[2:]]
+    print(build(sets))

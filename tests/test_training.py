@@ -1,0 +1,40 @@
+"""The training set: rebuilt from the repository's labels, and never holding the blind test set."""
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+from analyser.training import LabelledSet, build, labels_dir, load_labels, load_rows, vendor_of
+
+BLIND = ROOT / "tests" / "fresh_vendors_6"
+
+
+def _training_sets() -> list[str]:
+    line = next(x for x in (ROOT / "Makefile").read_text().splitlines() if x.startswith("LABELLED_SETS"))
+    return line.split("=", 1)[1].split()
+
+
+def test_training_file_is_rebuilt_exactly_from_the_labels(corpus, tmp_path):
+    sets = [LabelledSet("development", corpus, labels_dir())]
+    sets += [LabelledSet.folder(ROOT / folder) for folder in _training_sets()]
+    rebuilt = build(sets, tmp_path / "sentences.jsonl")
+    assert load_rows(rebuilt) == load_rows()
+
+
+def test_blind_test_set_is_in_no_training_data():
+    assert "tests/fresh_vendors_6" not in _training_sets()
+    rows = load_rows()
+    blind_vendors = {vendor_of(document) for document in load_labels(BLIND / "labels")}
+    assert len(blind_vendors) == 21
+    assert not blind_vendors & {row["vendor"] for row in rows}
+    assert "fresh_vendors_6" not in {row["set"] for row in rows}
+
+
+def test_every_training_vendor_is_one_name_across_sets():
+    # A vendor split under two names would leak into its own cross-validation fold.
+    vendors = {row["vendor"] for row in load_rows()}
+    folded: dict[str, set[str]] = {}
+    for vendor in vendors:
+        folded.setdefault(re.sub(r"[^a-z]", "", vendor.lower()), set()).add(vendor)
+    assert all(len(names) == 1 for names in folded.values())
