@@ -40,7 +40,7 @@ _DEFINITION = re.compile(
 
 # A contradiction cue that is itself negated ("will not use it for its own purposes") contradicts nothing.
 # ("niet herleidbaar", "not identifiable" negate an adjective, not the clause.)
-_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no|niet|nooit|geen|noch)\b|n['’]t\b)"
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no|nothing|niet|nooit|nimmer|geen|niets|noch)\b|n['’]t\b)"
                              r"(?!\s+(?:personally\s+)?(?:herleidba|identifiab|traceab))", re.IGNORECASE)
 # A comma ends the negation's reach only where a new clause begins ("…, and we may …"); a list goes on
 # ("not used for marketing, advertising or training").
@@ -50,6 +50,11 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s*(?:(?:and|or|en|of)\s+)?(?:(?:we|wij|yo
 # A sentence that ends by naming the term it defines ('... ("Confidential Information").') only defines it.
 _DEFINES_TERM = re.compile(r"\(\s*(?:the |collectively,? |hereinafter |hierna:? )?[\"“‘'][^\"”’']{1,60}[\"”’']\s*\)\W*$",
                            re.IGNORECASE)
+
+
+# A disclaimer of liability ("is not liable for damage from the use of AI models") promises nothing.
+_DISCLAIMS_LIABILITY = re.compile(r"\b(?:not|no|nor)\s+(?:be\s+)?(?:held\s+)?(?:liable|liability|responsib\w+)\b|\bdisclaims?\b|"
+                                  r"\b(?:niet|geen)\s+(?:\w+\s+)?aansprakelijk\w*", re.IGNORECASE)
 
 
 # "without prior written consent" is the opposite of the commitment its last words name.
@@ -110,6 +115,7 @@ class _Hit:
     text: str
     score: float
     cut: str  # met | not_met | none
+    model_on_topic: bool  # the classifier (not only a keyword) put the sentence on the requirement's topic
 
 
 def _weakened(requirement: Requirement, sentence) -> bool:
@@ -155,7 +161,12 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = "none"  # a pointer to another document decides nothing
             if (cut != "none" and _DEFINITION.match(sentence.text)) or (cut == "met" and _DEFINES_TERM.search(sentence.text)):
                 cut = "none"  # a definition decides nothing; one that also names a term may still grant a permission
-            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut))
+            if cut == "met" and _DISCLAIMS_LIABILITY.search(sentence.text):
+                cut = "none"
+            if len(sentence.text.split()) < 4:
+                cut = "none"  # a heading ("Documented Instructions.") names a topic; it decides nothing
+            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
+                             thresholds is None or score >= thresholds.topic))
     return hits
 
 
@@ -176,7 +187,9 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
                        thresholds: Thresholds | None = None) -> RequirementVerdict:
     hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
-    for_ = [h for h in hits if h.cut == "met"]
+    # A commitment must be on the topic by the model's own reading: a keyword alone may contradict, never commit
+    # (measured over seven label sets: `met` where the truth is not 3.3% -> 2.2%, accuracy 0.805 -> 0.791).
+    for_ = [h for h in hits if h.cut == "met" and h.model_on_topic]
     requires = _compiled(requirement).met_requires
     if requires and not any(p.search(h.clause.text) for h in for_ for p in requires):
         for_ = []  # a partial commitment (a list, a notice) leaves the core of the requirement open

@@ -7,11 +7,13 @@ from conftest import ROOT
 
 from analyser.training import LabelledSet, build, labels_dir, load_labels, load_rows, vendor_of
 
-BLIND = ROOT / "tests" / "fresh_vendors_6"
+BLIND = ROOT / "tests" / "fresh_vendors_7"
 
 
 def _training_sets() -> list[str]:
-    line = next(x for x in (ROOT / "Makefile").read_text().splitlines() if x.startswith("LABELLED_SETS"))
+    """The label sets the Makefile's `training-data` builds from (one variable, continued over lines)."""
+    makefile = (ROOT / "Makefile").read_text().replace("\\\n", " ")
+    line = next(x for x in makefile.splitlines() if x.startswith("LABELLED_SETS"))
     return line.split("=", 1)[1].split()
 
 
@@ -23,12 +25,12 @@ def test_training_file_is_rebuilt_exactly_from_the_labels(corpus, tmp_path):
 
 
 def test_blind_test_set_is_in_no_training_data():
-    assert "tests/fresh_vendors_6" not in _training_sets()
+    assert "tests/fresh_vendors_7" not in _training_sets()
     rows = load_rows()
     blind_vendors = {vendor_of(document) for document in load_labels(BLIND / "labels")}
-    assert len(blind_vendors) == 21
+    assert len(blind_vendors) == 16
     assert not blind_vendors & {row["vendor"] for row in rows}
-    assert "fresh_vendors_6" not in {row["set"] for row in rows}
+    assert "fresh_vendors_7" not in {row["set"] for row in rows}
 
 
 def test_every_training_vendor_is_one_name_across_sets():
