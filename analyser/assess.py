@@ -2,8 +2,9 @@
 
 For each requirement, the sentences on its topic (classifier score, or a keyword
 of the library) are read for cues. A contradiction anywhere decides `not_met`;
-otherwise a commitment decides `met`; otherwise `not_addressed`. A sentence that
-only points to another document decides nothing. When in doubt: `not_addressed`.
+otherwise a commitment in a sentence the classifier itself puts on the topic
+decides `met`; otherwise `not_addressed`. A sentence that only points to another
+document decides nothing. When in doubt: `not_addressed`.
 """
 from __future__ import annotations
 
