@@ -2,7 +2,7 @@
 
 A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
 both count) + one-vs-rest logistic regression, trained on the labelled sentences
-in clause_library/training/. Training is deterministic and takes seconds; the
+in clause_library/training/. Training is deterministic and takes about 20 s; the
 fitted model is cached per training-data hash and scikit-learn version, and that
 hash is the model version every report records.
 """
