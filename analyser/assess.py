@@ -184,8 +184,28 @@ def _evidence(hits: list[_Hit]) -> list[Evidence]:
             for h in ranked]
 
 
+def _read_as_whole(requirement: Requirement, status: str, hits: list[_Hit],
+                   document: dict[str, float]) -> tuple[str, list[_Hit]] | None:
+    """The document model's verdict where the library asks for it and the rules leave room: it may make a
+    `met` of silence, a `not_met` of silence; a contradiction the rules found stands. The quotes are the
+    sentences the classifier puts most firmly on the topic; with none, the model decides nothing."""
+    wanted = requirement.document_model
+    if not wanted or not document or status == "not_met":
+        return None
+    on_topic = [h for h in hits if h.model_on_topic] or hits
+    if not on_topic:
+        return None
+    if status != "met" and document.get("met", 0.0) >= wanted.get("met", 2.0):
+        return "met", on_topic
+    if status == "not_addressed" and document.get("not_met", 0.0) >= wanted.get("not_met", 2.0):
+        return "not_met", on_topic
+    return None
+
+
 def assess_requirement(requirement: Requirement, clauses: list[Clause],
-                       thresholds: Thresholds | None = None) -> RequirementVerdict:
+                       thresholds: Thresholds | None = None,
+                       document: dict[str, float] | None = None) -> RequirementVerdict:
+    """`document`: the status probabilities the document model reads from the whole text, if any."""
     hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
     # A commitment must be on the topic by the model's own reading: a keyword alone may contradict, never commit
@@ -200,6 +220,9 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
         status, deciding = "met", for_
     else:
         status, deciding = "not_addressed", []
+    whole = _read_as_whole(requirement, status, hits, document or {})
+    if whole:
+        status, deciding = whole
     if deciding:
         top = max(h.score for h in deciding)
         confidence = round(min(0.95, 0.45 + 0.3 * top + 0.05 * min(len(deciding), 4)), 2)
@@ -214,10 +237,12 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
                               confidence=confidence, evidence=_evidence(deciding), details=details)
 
 
-def assess(clauses: list[Clause], library: Library,
-           thresholds: Thresholds | None = DEFAULT_THRESHOLDS) -> list[RequirementVerdict]:
+def assess(clauses: list[Clause], library: Library, thresholds: Thresholds | None = DEFAULT_THRESHOLDS,
+           document_scores: dict[str, dict[str, float]] | None = None) -> list[RequirementVerdict]:
     """One verdict per requirement; thresholds None when no classifier scored the sentences."""
-    return [assess_requirement(requirement, clauses, thresholds) for requirement in library.requirements]
+    scores = document_scores or {}
+    return [assess_requirement(requirement, clauses, thresholds, scores.get(requirement.id))
+            for requirement in library.requirements]
 
 
 def tag_clauses(clauses: list[Clause], library: Library, verdicts: list[RequirementVerdict]) -> None:

@@ -1,10 +1,13 @@
-"""Classify: which requirement topics a sentence speaks to (scikit-learn).
+"""Classify: which requirement topics a sentence speaks to, and how a whole document reads (scikit-learn).
 
 A TF-IDF (word and character n-grams, so Dutch compounds and English phrasing
 both count) + one-vs-rest logistic regression, trained on the labelled sentences
-in clause_library/training/. Training is deterministic and takes about 20 s; the
-fitted model is cached per training-data hash and scikit-learn version, and that
-hash is the model version every report records.
+in clause_library/training/. Beside it, a document model (word TF-IDF + logistic
+regression per requirement, trained on the labelled documents' statuses) gives the
+probability of each status from the whole text, for the requirements whose library
+entry asks for it. Training is deterministic and takes about 20 s; the fitted
+models are cached per training-data hash and scikit-learn version, and that hash
+is the model version every report records.
 """
 from __future__ import annotations
 
@@ -37,11 +40,31 @@ def make_pipeline() -> Pipeline:
     return Pipeline([("features", features), ("model", model)])
 
 
+class DocumentModel:
+    """Whole document text -> {requirement id: {status: probability}}, one logistic regression per requirement."""
+
+    def fit(self, texts: list[str], statuses: list[dict[str, str]]) -> "DocumentModel":
+        self.vectoriser_ = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+        features = self.vectoriser_.fit_transform(texts)
+        self.models_ = {}
+        for requirement_id in sorted({rid for row in statuses for rid in row}):
+            y = [row.get(requirement_id, "not_addressed") for row in statuses]
+            if len(set(y)) > 1:
+                self.models_[requirement_id] = LogisticRegression(C=4.0, max_iter=3000).fit(features, y)
+        return self
+
+    def predict(self, text: str) -> dict[str, dict[str, float]]:
+        features = self.vectoriser_.transform([text])
+        return {rid: dict(zip(model.classes_, map(float, model.predict_proba(features)[0])))
+                for rid, model in self.models_.items()}
+
+
 class TopicClassifier:
     """Sentence -> {requirement id: probability}. Fit on rows of the training set."""
 
     def __init__(self, min_examples: int = 3):
         self.min_examples = min_examples
+        self.documents_: DocumentModel | None = None
 
     def fit(self, texts: list[str], topics: list[list[str]]) -> "TopicClassifier":
         counts: dict[str, int] = {}
@@ -70,14 +93,31 @@ class TopicClassifier:
         for sentence, row in zip(sentences, probabilities):
             sentence.topics = {cls: float(p) for cls, p in zip(classes, row) if p >= 0.05}
 
+    def score_document(self, clauses: list[Clause]) -> dict[str, dict[str, float]]:
+        """Each requirement's status probabilities read from the whole document (empty without a document model)."""
+        if self.documents_ is None:
+            return {}
+        return self.documents_.predict(" ".join(s.text for c in clauses for s in c.sentences))
+
 
 def rows_to_xy(rows: list[dict]) -> tuple[list[str], list[list[str]]]:
     return [r["text"] for r in rows], [sorted(r["topics"]) for r in rows]
 
 
-def train(rows: list[dict]) -> TopicClassifier:
+def train(rows: list[dict], documents: list[dict] | None = None) -> TopicClassifier:
+    """The topic model on `rows`; with `documents` (labelled statuses), also the document model on those of
+    them whose sentences are among `rows` (so a cross-validation fold leaves a vendor out of both)."""
     texts, topics = rows_to_xy(rows)
-    return TopicClassifier().fit(texts, topics)
+    classifier = TopicClassifier().fit(texts, topics)
+    if documents:
+        text_of: dict[str, list[str]] = {}
+        for row in rows:
+            text_of.setdefault(row["document"], []).append(row["text"])
+        kept = [d for d in documents if d["document"] in text_of]
+        if kept:
+            classifier.documents_ = DocumentModel().fit([" ".join(text_of[d["document"]]) for d in kept],
+                                                        [d["statuses"] for d in kept])
+    return classifier
 
 
 def cache_dir() -> Path:
@@ -86,12 +126,14 @@ def cache_dir() -> Path:
 
 def default_classifier() -> TopicClassifier | None:
     """The classifier trained on the bundled training set, from cache when it is there."""
-    from .training import load_rows, training_file
+    from .training import documents_file, load_documents, load_rows, training_file
 
     path = training_file()
     if not path.is_file():
         return None
-    digest = hashlib.sha256(path.read_bytes() + sklearn.__version__.encode()).hexdigest()[:12]
+    statuses = documents_file()
+    digest = hashlib.sha256(path.read_bytes() + (statuses.read_bytes() if statuses.is_file() else b"")
+                            + sklearn.__version__.encode()).hexdigest()[:12]
     cached = cache_dir() / f"topics-{digest}.pkl"
     classifier = None
     if cached.is_file():
@@ -101,7 +143,7 @@ def default_classifier() -> TopicClassifier | None:
         except Exception:  # a stale or damaged cache is rebuilt, never trusted
             classifier = None
     if classifier is None:
-        classifier = train(load_rows(path))
+        classifier = train(load_rows(path), load_documents())
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(".tmp")

@@ -101,16 +101,16 @@ def cross_validate_by_vendor(sets, folds: int = 10, formats: tuple[str, ...] = (
     """
     from .classify import train
     from .pipeline import Analyser
-    from .training import load_labels, load_rows, vendor_of
+    from .training import load_documents, load_labels, load_rows, vendor_of
 
-    rows = load_rows()
+    rows, statuses = load_rows(), load_documents()
     analyser = Analyser(library=library, use_model=False)
     documents = [(labelled, document, label) for labelled in sets
                  for document, label in load_labels(labelled.labels).items()]
     results = []
     for group in vendor_folds(sorted({vendor_of(d) for _, d, _ in documents}), folds):
         held_out = set(group)
-        analyser.classifier = train([r for r in rows if r["vendor"] not in held_out])
+        analyser.classifier = train([r for r in rows if r["vendor"] not in held_out], statuses)
         for labelled, document, label in documents:
             if vendor_of(document) in held_out:
                 results += _analyse_labelled(analyser, labelled.documents, {document: label}, formats, labelled.name)

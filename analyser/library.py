@@ -96,8 +96,19 @@ class Requirement(_Strict):
     # Where the requirement has a core that a partial commitment lacks (sub-processors: a right to object or
     # prior consent, not only a list or a notice), `met` needs one deciding sentence that matches these.
     met_requires: Patterns = Field(default_factory=Patterns)
+    # Where a verdict is a property of the whole document (is it business terms?), a model that reads the
+    # whole document may fill the rules' silence: status -> the probability it needs ("met" or "not_met").
+    document_model: dict[Literal["met", "not_met"], float] = Field(default_factory=dict)
     details: list[Literal["retention_days", "regions", "breach_hours", "governing_law", "courts",
                           "subprocessor_list"]] = Field(default_factory=list)
+
+    @field_validator("document_model")
+    @classmethod
+    def _probabilities(cls, thresholds: dict[str, float]) -> dict[str, float]:
+        for status, value in thresholds.items():
+            if not 0.5 <= value <= 1.0:
+                raise ValueError(f"document_model.{status}: {value} is no probability between 0.5 and 1")
+        return thresholds
 
     @field_validator("examples")
     @classmethod

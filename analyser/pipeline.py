@@ -50,9 +50,11 @@ class Analyser:
         text = "\n".join(c.text for c in clauses)
         language = self.language if self.language in ("nl", "en") else detect_language(text)
         split_sentences(clauses, language)
+        document_scores = None
         if self.classifier:
             self.classifier.score_clauses(clauses)
-        verdicts = assess(clauses, self.library, self.thresholds if self.classifier else None)
+            document_scores = self.classifier.score_document(clauses)
+        verdicts = assess(clauses, self.library, self.thresholds if self.classifier else None, document_scores)
         tag_clauses(clauses, self.library, verdicts)
         return DocumentResult(document=document, language=language, clauses=clauses, requirements=verdicts)
 

@@ -52,6 +52,10 @@ def training_file() -> Path:
     return default_library_path() / "training" / "sentences.jsonl"
 
 
+def documents_file() -> Path:
+    return default_library_path() / "training" / "documents.jsonl"
+
+
 def load_labels(folder: Path | None = None) -> dict[str, dict]:
     labels = {}
     for path in sorted((folder or labels_dir()).glob("*.json")):
@@ -110,20 +114,35 @@ def build_rows(corpus: Path, label: dict, set_name: str = "development") -> list
     return rows
 
 
-def build(sets: list[LabelledSet], out: Path | None = None) -> Path:
+def build(sets: list[LabelledSet], out: Path | None = None, documents_out: Path | None = None) -> Path:
+    """Write the sentence rows and, beside them, each document's labelled statuses (for the document model)."""
     out = out or training_file()
+    documents_out = documents_out or out.with_name(documents_file().name)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as handle:
+    with out.open("w", encoding="utf-8") as handle, documents_out.open("w", encoding="utf-8") as statuses:
         for labelled in sets:
             for label in load_labels(labelled.labels).values():
-                for row in build_rows(labelled.documents, label, labelled.name):
+                rows = build_rows(labelled.documents, label, labelled.name)
+                for row in rows:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                statuses.write(json.dumps({
+                    "set": labelled.name, "document": label["document"], "vendor": vendor_of(label["document"]),
+                    "statuses": {rid: entry["status"] for rid, entry in label["labels"].items()},
+                }, ensure_ascii=False) + "\n")
     return out
 
 
 def load_rows(path: Path | None = None) -> list[dict]:
     with (path or training_file()).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_documents(path: Path | None = None) -> list[dict]:
+    """The labelled statuses per training document; empty where the file is missing (an older training set)."""
+    path = path or documents_file()
+    if not path.is_file():
+        return []
+    return load_rows(path)
 
 
 if __name__ == "__main__":

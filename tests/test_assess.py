@@ -65,3 +65,30 @@ def test_assess_same_verdicts_whatever_made_the_file(analyser, files, name):
     source = {v.id: v.status for v in analyser.analyse_path(files / "chefdata-verwerkersovereenkomst.md").requirements}
     rendered = {v.id: v.status for v in analyser.analyse_path(files / name).requirements}
     assert rendered == source
+
+
+def test_document_model_fills_silence_but_never_overrides_a_contradiction():
+    business = LIBRARY.get("business-terms")
+    consumer = Clause(id="c1", number="2", heading=None, page_start=1, page_end=1,
+                      text="The Service is for your personal, non-commercial use only and you must be at least 13 years old.")
+    split_sentences([consumer], "en")
+    assert assess_requirement(business, [consumer], document={"met": 0.99}).status == "not_met"
+    # with no sentence on the topic there is nothing to quote, so the document model decides nothing
+    unrelated = Clause(id="c1", number="9", heading=None, page_start=1, page_end=1,
+                       text="Invoices are payable within thirty days of the invoice date.")
+    split_sentences([unrelated], "en")
+    assert assess_requirement(business, [unrelated], document={"met": 0.99}).status == "not_addressed"
+    # a requirement whose library entry does not ask for the document model ignores it
+    retention = Clause(id="c1", number="5", heading=None, page_start=1, page_end=1,
+                       text="We store the files you upload on our servers.")
+    split_sentences([retention], "en")
+    assert assess_requirement(LIBRARY.get("eu-governing-law"), [retention], document={"not_met": 0.99}).status \
+        == "not_addressed"
+
+
+@pytest.mark.parametrize("document,status", [("nl/starred-bewerkersovereenkomst.md", "met"),
+                                             ("nl/mozilla-firefox-privacyverklaring.md", "not_met")])
+def test_document_model_reads_what_kind_of_terms_a_document_is(analyser, corpus, document, status):
+    verdict = next(v for v in analyser.analyse_path(corpus / document).requirements if v.id == "business-terms")
+    assert verdict.status == status
+    assert verdict.evidence and all(e.quote for e in verdict.evidence)

@@ -55,6 +55,8 @@ def _edit(path, change):
     (lambda d: d["title"].pop("nl"), "title.nl: Field required"),
     (lambda d: d["keywords"]["en"].append("(unclosed"), "broken pattern"),
     (lambda d: d.update(examples=[e for e in d["examples"] if e["language"] == "en"]), "examples missing for language"),
+    (lambda d: d.update(document_model={"met": 0.2}), "no probability between 0.5 and 1"),
+    (lambda d: d.update(document_model={"maybe": 0.7}), "document_model.maybe"),
 ])
 def test_library_validation_reports_location(tmp_path, change, message):
     folder = _copy_library(tmp_path)

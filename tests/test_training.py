@@ -5,9 +5,9 @@ import re
 
 from conftest import ROOT
 
-from analyser.training import LabelledSet, build, labels_dir, load_labels, load_rows, vendor_of
+from analyser.training import LabelledSet, build, labels_dir, load_documents, load_labels, load_rows, vendor_of
 
-BLIND = ROOT / "tests" / "fresh_vendors_7"
+BLIND = ROOT / "tests" / "fresh_vendors_8"
 
 
 def _training_sets() -> list[str]:
@@ -22,15 +22,17 @@ def test_training_file_is_rebuilt_exactly_from_the_labels(corpus, tmp_path):
     sets += [LabelledSet.folder(ROOT / folder) for folder in _training_sets()]
     rebuilt = build(sets, tmp_path / "sentences.jsonl")
     assert load_rows(rebuilt) == load_rows()
+    assert load_documents(tmp_path / "documents.jsonl") == load_documents()
+    assert {d["document"] for d in load_documents()} == {row["document"] for row in load_rows()}
 
 
 def test_blind_test_set_is_in_no_training_data():
-    assert "tests/fresh_vendors_7" not in _training_sets()
+    assert "tests/fresh_vendors_8" not in _training_sets()
     rows = load_rows()
     blind_vendors = {vendor_of(document) for document in load_labels(BLIND / "labels")}
-    assert len(blind_vendors) == 16
+    assert len(blind_vendors) == 18
     assert not blind_vendors & {row["vendor"] for row in rows}
-    assert "fresh_vendors_7" not in {row["set"] for row in rows}
+    assert "fresh_vendors_8" not in {row["set"] for row in rows} | {d["set"] for d in load_documents()}
 
 
 def test_every_training_vendor_is_one_name_across_sets():
