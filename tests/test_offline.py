@@ -44,17 +44,20 @@ APP_SESSION = textwrap.dedent('''
 ''')
 
 
-def _offline_env(tmp_path) -> dict:
+def _offline_env(tmp_path, empty_model_cache: bool = False) -> dict:
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(BLOCKER)
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(ROOT)]),
-            "NETWORK_ATTEMPTS_LOG": str(tmp_path / "attempts.log"), "ANALYSER_DATA_DIR": str(tmp_path / "data"),
-            "ANALYSER_CACHE_DIR": str(tmp_path / "cache"), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(ROOT)]),
+           "NETWORK_ATTEMPTS_LOG": str(tmp_path / "attempts.log"), "ANALYSER_DATA_DIR": str(tmp_path / "data"),
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    if empty_model_cache:
+        env["ANALYSER_CACHE_DIR"] = str(tmp_path / "cache")
+    return env
 
 
 def test_offline_cli_whole_pipeline(tmp_path, files):
-    env = _offline_env(tmp_path)  # an empty model cache: training happens offline too
+    env = _offline_env(tmp_path, empty_model_cache=True)  # training happens offline too
     html = tmp_path / "terms.html"
     html.write_text("<html><body><h1>Terms</h1><p>1.1 We store data in the EU only.</p>"
                     "<img src='https://example.org/x.png'><link rel=stylesheet href='https://example.org/s.css'>"
