@@ -123,6 +123,8 @@ def _weakened(requirement: Requirement, sentence) -> bool:
     """A commitment undone by the spec's general rules, read from the sentence's spaCy cues."""
     if requirement.opt_out_is_not_met and "OPT_OUT" in sentence.cues and "OPT_IN" not in sentence.cues:
         return True
+    if requirement.carve_out_is_not_met and "CARVE_OUT" in sentence.cues:
+        return True
     has_duration = any(label == "DURATION" for label, _ in sentence.entities)
     return requirement.vague_limit_is_not_met and "VAGUE_LIMIT" in sentence.cues and not has_duration
 

@@ -90,6 +90,9 @@ class Requirement(_Strict):
     # opt-out is not an opt-in; one with a vague limit ("as long as necessary") and no duration is no limit.
     opt_out_is_not_met: bool = False
     vague_limit_is_not_met: bool = False
+    # An exception that lets the content through after all ("except once de-identified", "unless our privacy
+    # statement says otherwise") undoes the commitment it qualifies.
+    carve_out_is_not_met: bool = False
     # For requirements on how a thing is done (transfers): a commitment to the safeguard anywhere in the
     # document answers sentences that only say the thing happens, so `met` then beats `not_met`.
     met_beats_not_met: bool = False

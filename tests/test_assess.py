@@ -32,7 +32,19 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # a definition commits to nothing
     ("customer-owns-output", "“Services” means the services for businesses that we provide and improve.",
      "not_addressed"),
+    # an exception that lets the content through after all undoes the promise; one for the law does not
+    ("no-training-on-customer-data", "Customer Content shall not be used to train machine learning models, except to "
+                                     "the extent such Content has been de-identified and aggregated.", "not_met"),
+    ("no-training-on-customer-data", "Customer Content shall not be used to train machine learning models, except "
+                                     "where Customer has explicitly opted in.", "met"),
+    # keeping one's inputs is half of owning the output; never selling is not never sharing
+    ("customer-owns-output", "Customer retains all ownership rights in the content it uploads.", "not_addressed"),
+    ("customer-owns-output", "Customer retains all rights in its inputs and owns all outputs generated for it.", "met"),
+    ("no-third-party-sharing", "We never sell your data.", "not_addressed"),
+    ("no-third-party-sharing", "We do not sell your data or share it with third parties.", "met"),
     # Dutch
+    ("no-training-on-customer-data", "Leverancier gebruikt Input niet om modellen te trainen, tenzij anders vermeld in de "
+                                     "privacyverklaring.", "not_met"),
     ("limited-retention", "De Leverancier bewaart de gegevens zo lang als nodig is voor de dienstverlening.", "not_met"),
     ("eu-governing-law", "Op deze overeenkomst is Nederlands recht van toepassing.", "met"),
 ])
