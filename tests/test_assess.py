@@ -42,6 +42,13 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("customer-owns-output", "Customer retains all rights in its inputs and owns all outputs generated for it.", "met"),
     ("no-third-party-sharing", "We never sell your data.", "not_addressed"),
     ("no-third-party-sharing", "We do not sell your data or share it with third parties.", "met"),
+    # a period for backups is not a limit on the content; informing of a legal duty to process is not about requests
+    ("limited-retention", "Encrypted backups are rotated and expire automatically within 30 days.", "not_addressed"),
+    ("government-access-notice", "Supplier processes personal data only on Customer's documented instructions, unless "
+                                 "required by law, in which case it informs Customer of that legal requirement.",
+     "not_addressed"),
+    ("government-access-notice", "Supplier will notify Customer of any request from a public authority for Customer "
+                                 "Data, unless prohibited by law.", "met"),
     # Dutch
     ("no-training-on-customer-data", "Leverancier gebruikt Input niet om modellen te trainen, tenzij anders vermeld in de "
                                      "privacyverklaring.", "not_met"),
