@@ -5,7 +5,7 @@ both count) + one-vs-rest logistic regression, trained on the labelled sentences
 in clause_library/training/. Beside it, a document model (word TF-IDF + logistic
 regression per requirement, trained on the labelled documents' statuses) gives the
 probability of each status from the whole text, for the requirements whose library
-entry asks for it. Training is deterministic and takes about 20 s; the fitted
+entry asks for it. Training is deterministic and takes about a minute; the fitted
 models are cached per training-data hash and scikit-learn version, and that hash
 is the model version every report records.
 """
