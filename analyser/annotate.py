@@ -71,14 +71,13 @@ def make_legal_cues(nlp: Language, name: str):
     matcher = Matcher(nlp.vocab)
     for cue, patterns in legal_patterns()["cues"].items():
         matcher.add(cue, patterns)
-    nearby = []  # (cue id, trigger words, within, key of the target patterns in `targets`)
+    nearby = {}  # key of a target pattern in `targets` -> (cue id, trigger words, within)
     targets = Matcher(nlp.vocab)
     for cue, rules in legal_patterns().get("nearby", {}).items():
         for number, rule in enumerate(rules):
             key = f"{cue}#{number}"
             targets.add(key, [rule["target"]])
-            nearby.append((nlp.vocab.strings.add(cue), frozenset(rule["triggers"]), rule["within"],
-                           nlp.vocab.strings.add(key)))
+            nearby[nlp.vocab.strings[key]] = (nlp.vocab.strings.add(cue), frozenset(rule["triggers"]), rule["within"])
 
     def legal_cues(doc: Doc) -> Doc:
         doc._.cue_matches = tuple(matcher(doc)) + tuple(_nearby_matches(doc, nearby, targets))
@@ -87,22 +86,18 @@ def make_legal_cues(nlp: Language, name: str):
     return legal_cues
 
 
-def _nearby_matches(doc: Doc, rules: list, targets: Matcher) -> list[tuple[int, int, int]]:
+def _nearby_matches(doc: Doc, rules: dict, targets: Matcher) -> list[tuple[int, int, int]]:
     """(cue, trigger start, target end) where a target begins at most `within` tokens after its trigger,
     with no "." or ";" between: what a Matcher wildcard {0,within} would find, without its cost."""
-    if not rules:
-        return []
     found = []
     for key, start, end in targets(doc):
-        for cue, triggers, within, rule_key in rules:
-            if key != rule_key:
-                continue
-            for trigger in range(start - 1, max(-1, start - within - 2), -1):
-                if doc[trigger].lower_ in triggers:
-                    found.append((cue, trigger, end))
-                    break
-                if doc[trigger].lower_ in (".", ";"):
-                    break
+        cue, triggers, within = rules[key]
+        for trigger in range(start - 1, max(-1, start - within - 2), -1):
+            if doc[trigger].lower_ in triggers:
+                found.append((cue, trigger, end))
+                break
+            if doc[trigger].lower_ in (".", ";"):
+                break
     return found
 
 
