@@ -62,7 +62,7 @@ if not Doc.has_extension("cue_matches"):
 
 @lru_cache(maxsize=1)
 def legal_patterns() -> dict:
-    return yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    return yaml.load(PATTERNS_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @Language.factory("legal_cues")

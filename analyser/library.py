@@ -157,7 +157,11 @@ def _errors_of(exc: ValidationError, where: str) -> list[str]:
     return [f"{where}: {'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()]
 
 
-class _NoDuplicateKeys(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: it reads the library about five times faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NoDuplicateKeys(_SafeLoader):
     """PyYAML keeps the last of two equal keys without a word; an edited library must hear of it."""
 
     def construct_mapping(self, node, deep=False):
