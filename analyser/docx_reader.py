@@ -133,12 +133,8 @@ class Numbering:
         return label.strip()
 
 
-def _num_pr(paragraph: Paragraph):
-    """numPr of the paragraph, or of its style (following basedOn)."""
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return ppr.numPr
-    style = paragraph.style
+def _style_num_pr(style):
+    """numPr of a paragraph style, following basedOn."""
     seen = 0
     while style is not None and seen < 10:
         sppr = style.element.pPr
@@ -149,8 +145,32 @@ def _num_pr(paragraph: Paragraph):
     return None
 
 
-def _heading_level(paragraph: Paragraph) -> int | None:
-    name = paragraph.style.name if paragraph.style is not None else ""
+class _Styles:
+    """Each paragraph style resolved once per document: python-docx looks a style up by scanning every style,
+    which made reading a DOCX nine times slower than reading the same text as PDF."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str | None, tuple] = {}
+
+    def of(self, paragraph: Paragraph) -> tuple:
+        """(style, its numPr, its name, whether its font is bold)"""
+        key = paragraph._p.style
+        if key not in self._by_id:
+            style = paragraph.style
+            self._by_id[key] = (style, _style_num_pr(style), style.name if style is not None else "",
+                                bool(style is not None and style.font.bold))
+        return self._by_id[key]
+
+
+def _num_pr(paragraph: Paragraph, style_num_pr):
+    """numPr of the paragraph, or of its style."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr
+    return style_num_pr
+
+
+def _heading_level(paragraph: Paragraph, name: str) -> int | None:
     if name and name.lower() in ("title", "titel"):
         return 1
     match = _HEADING_STYLE.match(name or "")
@@ -164,18 +184,18 @@ def _heading_level(paragraph: Paragraph) -> int | None:
     return None
 
 
-def _all_bold(paragraph: Paragraph) -> bool:
+def _all_bold(paragraph: Paragraph, style_bold: bool) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
     if not runs:
         return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
     return all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
-def _paragraph_block(paragraph: Paragraph, numbering: Numbering) -> Block | None:
+def _paragraph_block(paragraph: Paragraph, numbering: Numbering, styles: _Styles) -> Block | None:
     text = normalise_space(paragraph.text)
+    _, style_num_pr, style_name, style_bold = styles.of(paragraph)
     label = ""
-    num_pr = _num_pr(paragraph)
+    num_pr = _num_pr(paragraph, style_num_pr)
     if num_pr is not None and num_pr.numId is not None:
         num_id = str(num_pr.numId.val)
         ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
@@ -183,12 +203,12 @@ def _paragraph_block(paragraph: Paragraph, numbering: Numbering) -> Block | None
             label = numbering.next_label(num_id, int(ilvl))
     if not text:
         return None
-    level = _heading_level(paragraph)
+    level = _heading_level(paragraph, style_name)
     full = f"{label} {text}" if label else text
     if level is not None:
         return Block(full, kind="heading", heading_level=level, bold=True)
     kind = "list_item" if num_pr is not None else "paragraph"
-    return Block(full, kind=kind, bold=_all_bold(paragraph))
+    return Block(full, kind=kind, bold=_all_bold(paragraph, style_bold))
 
 
 def _table_blocks(table: Table) -> list[Block]:
@@ -244,10 +264,11 @@ def read_docx(data: bytes, file: str, max_unzipped: int = 500 * 1024 * 1024) -> 
     except Exception as exc:  # lxml and python-docx raise many kinds on broken parts
         raise unreadable(file, "unreadable_docx") from exc
     numbering = Numbering.from_document(document)
+    styles = _Styles()
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            block = _paragraph_block(item, numbering)
+            block = _paragraph_block(item, numbering, styles)
             if block:
                 blocks.append(block)
         elif isinstance(item, Table):
