@@ -20,6 +20,7 @@ from spacy.symbols import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from .library import SAFE_YAML_LOADER
 from .records import Clause, Sentence
 
 # Words that are stop words in one language only decide the language.
@@ -62,7 +63,7 @@ if not Doc.has_extension("cue_matches"):
 
 @lru_cache(maxsize=1)
 def legal_patterns() -> dict:
-    return yaml.load(PATTERNS_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml.load(PATTERNS_FILE.read_text(encoding="utf-8"), Loader=SAFE_YAML_LOADER)
 
 
 @Language.factory("legal_cues")

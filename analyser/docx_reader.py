@@ -153,11 +153,11 @@ class _Styles:
         self._by_id: dict[str | None, tuple] = {}
 
     def of(self, paragraph: Paragraph) -> tuple:
-        """(style, its numPr, its name, whether its font is bold)"""
+        """(the style's numPr, its name, whether its font is bold)"""
         key = paragraph._p.style
         if key not in self._by_id:
             style = paragraph.style
-            self._by_id[key] = (style, _style_num_pr(style), style.name if style is not None else "",
+            self._by_id[key] = (_style_num_pr(style), style.name if style is not None else "",
                                 bool(style is not None and style.font.bold))
         return self._by_id[key]
 
@@ -193,7 +193,7 @@ def _all_bold(paragraph: Paragraph, style_bold: bool) -> bool:
 
 def _paragraph_block(paragraph: Paragraph, numbering: Numbering, styles: _Styles) -> Block | None:
     text = normalise_space(paragraph.text)
-    _, style_num_pr, style_name, style_bold = styles.of(paragraph)
+    style_num_pr, style_name, style_bold = styles.of(paragraph)
     label = ""
     num_pr = _num_pr(paragraph, style_num_pr)
     if num_pr is not None and num_pr.numId is not None:

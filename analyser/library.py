@@ -158,10 +158,10 @@ def _errors_of(exc: ValidationError, where: str) -> list[str]:
 
 
 # libyaml's parser when PyYAML was built with it: it reads the library about five times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _NoDuplicateKeys(_SafeLoader):
+class _NoDuplicateKeys(SAFE_YAML_LOADER):
     """PyYAML keeps the last of two equal keys without a word; an edited library must hear of it."""
 
     def construct_mapping(self, node, deep=False):
