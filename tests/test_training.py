@@ -8,6 +8,7 @@ from conftest import ROOT
 from analyser.training import LabelledSet, build, labels_dir, load_documents, load_labels, load_rows, vendor_of
 
 BLIND = ROOT / "tests" / "fresh_vendors_13"
+NEXT_BLIND = ROOT / "tests" / "fresh_vendors_14"  # labelled, not yet run: the next release's blind test
 
 
 def _training_sets() -> list[str]:
@@ -33,6 +34,13 @@ def test_blind_test_set_is_in_no_training_data():
     assert len(blind_vendors) == 15
     assert not blind_vendors & {row["vendor"] for row in rows}
     assert "fresh_vendors_13" not in {row["set"] for row in rows} | {d["set"] for d in load_documents()}
+
+
+def test_next_blind_test_set_is_in_no_training_data():
+    assert "tests/fresh_vendors_14" not in _training_sets()
+    next_vendors = {vendor_of(document) for document in load_labels(NEXT_BLIND / "labels")}
+    assert len(next_vendors) == 14
+    assert not next_vendors & {row["vendor"] for row in load_rows()}
 
 
 def test_every_training_vendor_is_one_name_across_sets():
