@@ -157,7 +157,7 @@ def _errors_of(exc: ValidationError, where: str) -> list[str]:
     return [f"{where}: {'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}" for err in exc.errors()]
 
 
-# libyaml's parser when PyYAML was built with it: it reads the library about five times faster.
+# libyaml's parser when PyYAML was built with it: it parses the library's YAML about 12 times faster.
 SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
