@@ -38,7 +38,7 @@ def render_pdf(markdown: str, title: str = "", blocks: list[Block] | None = None
         if block.kind == "heading":
             story.append(Paragraph(text, headings[min(block.heading_level or 2, 6)]))
         elif block.kind == "list_item":
-            story.append(Paragraph(text, item))
+            story.append(Paragraph(text, item, bulletText="\u2022"))  # as a word processor prints a list
         else:
             story.append(Paragraph(text, body))
 
