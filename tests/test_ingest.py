@@ -54,6 +54,19 @@ def test_ingest_pdf_paragraph_runs_over_page_break():
     assert (joined[0].page, joined[0].page_end) == (1, 2)
 
 
+def test_ingest_pdf_list_items_stay_apart_as_in_the_docx():
+    # One-line items without a full stop: only the bullet tells where each begins.
+    from analyser.render import render_docx, render_pdf
+
+    markdown = ("We may disclose your data:\n\n- To service providers that host the platform\n"
+                "- When required by law or court order\n- In connection with a merger or acquisition\n")
+    items = ["To service providers that host the platform", "When required by law or court order",
+             "In connection with a merger or acquisition"]
+    for data, name in ((render_pdf(markdown), "list.pdf"), (render_docx(markdown), "list.docx")):
+        texts = [b.text for b in ingest_bytes(data, name).blocks]
+        assert all(item in texts for item in items), (name, texts)
+
+
 def test_ingest_pdf_heading_cues_from_font(files):
     document = ingest_bytes((files / "mistral-dpa.pdf").read_bytes(), "dpa.pdf")
     headings = [b.text for b in document.blocks if b.kind == "heading"]
