@@ -77,6 +77,7 @@ class _Compiled:
     exclude: list[re.Pattern]
     met_requires: list[re.Pattern]
     anywhere: list[re.Pattern]
+    unless_met: list[re.Pattern]
 
     def keyword_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.keywords)
@@ -105,7 +106,8 @@ def _compiled(requirement: Requirement) -> _Compiled:
         anywhere = both(requirement.not_met_anywhere)
         cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
                                          both(requirement.not_met_cues) + anywhere, both(requirement.exclude),
-                                         both(requirement.met_requires), anywhere))
+                                         both(requirement.met_requires), anywhere,
+                                         both(requirement.not_met_unless_met)))
         _COMPILED[id(requirement)] = cached
     return cached[1]
 
@@ -115,7 +117,7 @@ class _Hit:
     clause: Clause
     text: str
     score: float
-    cut: str  # met | not_met | none
+    cut: str  # met | not_met | not_met_unless_met | none
     model_on_topic: bool  # the classifier (not only a keyword) put the sentence on the requirement's topic
 
 
@@ -158,6 +160,8 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                     cut = "none"  # the customer's duty is not the vendor's commitment
                 else:
                     cut = "not_met" if _weakened(requirement, sentence) else "met"
+            elif rules.unless_met and rules.contradicted(text, rules.unless_met):
+                cut = "not_met_unless_met"
             else:
                 cut = "none"
             if cut != "none" and _REFERRAL.search(sentence.text) and len(sentence.text) < 200:
@@ -220,6 +224,8 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
         status, deciding = "not_met", against
     elif for_:
         status, deciding = "met", for_
+    elif any(h.cut == "not_met_unless_met" for h in hits):
+        status, deciding = "not_met", [h for h in hits if h.cut == "not_met_unless_met"]
     else:
         status, deciding = "not_addressed", []
     whole = _read_as_whole(requirement, status, hits, document or {})

@@ -83,6 +83,9 @@ class Requirement(_Strict):
     # Contradictions so specific that they decide wherever they stand, even in a sentence the classifier
     # does not put on the topic ("a sublicensable licence you grant us"): unseen vendors word things anew.
     not_met_anywhere: Patterns = Field(default_factory=Patterns)
+    # Contradictions that a commitment elsewhere in the document outweighs: a vendor that calls itself the
+    # controller of account data may still be the processor of the customer's data, which the DPA then says.
+    not_met_unless_met: Patterns = Field(default_factory=Patterns)
     # Sentences that never decide this requirement, though they share its words
     # (a "worldwide licence" says nothing about where data is hosted).
     exclude: Patterns = Field(default_factory=Patterns)

@@ -54,6 +54,8 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                      "privacyverklaring.", "not_met"),
     ("limited-retention", "De Leverancier bewaart de gegevens zo lang als nodig is voor de dienstverlening.", "not_met"),
     ("eu-governing-law", "Op deze overeenkomst is Nederlands recht van toepassing.", "met"),
+    # how long the agreement runs is not how long data is kept
+    ("limited-retention", "Deze overeenkomst geldt zolang de klant gebruik maakt van de dienst.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -61,6 +63,15 @@ def test_assess_general_rules(requirement_id, text, status):
     assert result.status == status
     if status != "not_addressed":
         assert result.evidence and result.evidence[0].quote in text and result.evidence[0].page == 2
+
+
+def test_assess_controller_of_account_data_yields_to_a_processor_commitment():
+    controller = "Acme Ltd is the data controller for personal data processed in connection with your account."
+    processor = "For Customer Data, Acme acts as a processor and processes it only on Customer's documented instructions."
+    assert verdict("processor-role", controller).status == "not_met"
+    assert verdict("processor-role", f"{controller} {processor}").status == "met"
+    alone = "Acme B.V. is verwerkingsverantwoordelijke voor de persoonsgegevens die in deze verklaring staan."
+    assert verdict("processor-role", alone, "nl").status == "not_met"
 
 
 def test_assess_customer_duty_is_not_a_vendor_commitment():
