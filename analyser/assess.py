@@ -59,7 +59,7 @@ _DISCLAIMS_LIABILITY = re.compile(r"\b(?:not|no|nor)\s+(?:be\s+)?(?:held\s+)?(?:
 
 
 # "without prior written consent" is the opposite of the commitment its last words name.
-_WITHOUT_BEFORE = re.compile(r"\b(?:without|zonder)(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+_WITHOUT_BEFORE = re.compile(r"\b(?:without|zonder)(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE)
 
 
 def _negated(text: str, start: int) -> bool:

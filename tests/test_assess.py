@@ -74,6 +74,11 @@ def test_assess_controller_of_account_data_yields_to_a_processor_commitment():
     assert verdict("processor-role", alone, "nl").status == "not_met"
 
 
+def test_assess_without_prior_consent_is_no_commitment_to_it():
+    text = "Processor can engage Sub-processors for storage without Controller’s prior authorization."
+    assert verdict("subprocessor-control", text).status != "met"
+
+
 def test_assess_customer_duty_is_not_a_vendor_commitment():
     text = "You must not share personal data of third parties with the Service."
     assert verdict("no-third-party-sharing", text).status != "met"
