@@ -54,6 +54,10 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                      "privacyverklaring.", "not_met"),
     ("limited-retention", "De Leverancier bewaart de gegevens zo lang als nodig is voor de dienstverlening.", "not_met"),
     ("eu-governing-law", "Op deze overeenkomst is Nederlands recht van toepassing.", "met"),
+    # data that "may be deleted" is not a duty to delete; what happens to a child's data says nothing of the exit
+    ("deletion-on-exit", "After 30 days, all Customer Data may be permanently deleted.", "not_met"),
+    ("deletion-on-exit", "If we learn that we collected data from a child, we will delete it promptly.", "not_addressed"),
+    ("no-training-on-customer-data", "No Customer Personal Data is used to train AI models.", "met"),
     # how long the agreement runs is not how long data is kept
     ("limited-retention", "Deze overeenkomst geldt zolang de klant gebruik maakt van de dienst.", "not_addressed"),
 ])
