@@ -58,6 +58,14 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("deletion-on-exit", "After 30 days, all Customer Data may be permanently deleted.", "not_met"),
     ("deletion-on-exit", "If we learn that we collected data from a child, we will delete it promptly.", "not_addressed"),
     ("no-training-on-customer-data", "No Customer Personal Data is used to train AI models.", "met"),
+    # the law of a named country: in the EU or not
+    ("eu-governing-law", "This Agreement is governed by the laws of the Republic of Ireland.", "met"),
+    ("eu-governing-law", "This Agreement is governed by the laws of the Republic of India.", "not_met"),
+    # accepting for oneself and one's organisation binds a business; a controller role for billing is no contradiction
+    ("business-terms", "By using the Service, you agree to these Terms on behalf of yourself and the organization you "
+                       "represent.", "not_addressed"),
+    ("processor-role", "Acme processes certain Personal Data as an independent controller for account management and "
+                       "billing.", "not_addressed"),
     # how long the agreement runs is not how long data is kept
     ("limited-retention", "Deze overeenkomst geldt zolang de klant gebruik maakt van de dienst.", "not_addressed"),
 ])
@@ -69,8 +77,8 @@ def test_assess_general_rules(requirement_id, text, status):
         assert result.evidence and result.evidence[0].quote in text and result.evidence[0].page == 2
 
 
-def test_assess_controller_of_account_data_yields_to_a_processor_commitment():
-    controller = "Acme Ltd is the data controller for personal data processed in connection with your account."
+def test_assess_vendor_as_controller_yields_to_a_processor_commitment():
+    controller = "Acme Ltd is the data controller for the personal data described in this policy."
     processor = "For Customer Data, Acme acts as a processor and processes it only on Customer's documented instructions."
     assert verdict("processor-role", controller).status == "not_met"
     assert verdict("processor-role", f"{controller} {processor}").status == "met"
