@@ -56,8 +56,25 @@ def _offline_env(tmp_path, empty_model_cache: bool = False) -> dict:
     return env
 
 
+TRAIN_ON_A_SAMPLE = textwrap.dedent('''
+    from analyser.classify import train
+    from analyser.training import load_documents, load_rows
+    classifier = train(load_rows()[::15], load_documents())
+    print(sorted(classifier.predict_proba(["We will not use your prompts to train our models."])[0])[-1] > 0)
+''')
+
+
+def test_offline_training(tmp_path):
+    # the fitting code needs no network either: the same `train` as at install, on every 15th sentence
+    env = _offline_env(tmp_path, empty_model_cache=True)
+    result = subprocess.run([sys.executable, "-c", TRAIN_ON_A_SAMPLE], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert result.returncode == 0 and "True" in result.stdout, result.stderr[-2000:]
+    assert not (tmp_path / "attempts.log").exists()
+
+
 def test_offline_cli_whole_pipeline(tmp_path, files):
-    env = _offline_env(tmp_path, empty_model_cache=True)  # training happens offline too
+    env = _offline_env(tmp_path)
     html = tmp_path / "terms.html"
     html.write_text("<html><body><h1>Terms</h1><p>1.1 We store data in the EU only.</p>"
                     "<img src='https://example.org/x.png'><link rel=stylesheet href='https://example.org/s.css'>"
