@@ -214,6 +214,7 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
     """`document`: the status probabilities the document model reads from the whole text, if any."""
     hits = _hits(requirement, clauses, thresholds)
     against = [h for h in hits if h.cut == "not_met"]
+    outweighed = [h for h in hits if h.cut == "not_met_unless_met"]  # decide only where nothing commits
     # A commitment must be on the topic by the model's own reading: a keyword alone may contradict, never commit
     # (measured over seven label sets: `met` where the truth is not 3.3% -> 2.2%, accuracy 0.805 -> 0.791).
     for_ = [h for h in hits if h.cut == "met" and h.model_on_topic]
@@ -224,8 +225,8 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
         status, deciding = "not_met", against
     elif for_:
         status, deciding = "met", for_
-    elif any(h.cut == "not_met_unless_met" for h in hits):
-        status, deciding = "not_met", [h for h in hits if h.cut == "not_met_unless_met"]
+    elif outweighed:
+        status, deciding = "not_met", outweighed
     else:
         status, deciding = "not_addressed", []
     whole = _read_as_whole(requirement, status, hits, document or {})
