@@ -68,6 +68,17 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                        "billing.", "not_addressed"),
     # how long the agreement runs is not how long data is kept
     ("limited-retention", "Deze overeenkomst geldt zolang de klant gebruik maakt van de dienst.", "not_addressed"),
+    # a possessive inside the cue: still the term of the subscription
+    ("limited-retention", "The duration of the Processing is the term of the Customer's subscription to the App.",
+     "not_met"),
+    # the customer's restrictions (a list item under "You shall not:") grant the vendor nothing over the content
+    ("customer-owns-output", "Resell, sublicense, rent, lease, or otherwise make the Service or its output "
+                             "available to third parties.", "not_addressed"),
+    ("no-unilateral-changes", "This DPA may only be modified by a written amendment signed by both parties.", "met"),
+    ("subprocessor-control", "Indien Verwerker de verwerking aan derden uitbesteedt, zal Verwerker de "
+                             "Verwerkingsverantwoordelijke daarover voorafgaand toestemming vragen.", "met"),
+    # "no transfer outside the EEA, unless:" and then the cases in which it happens
+    ("eu-data-residency", "Verwerker geeft geen Persoonsgegevens door aan een land buiten de EER, tenzij:", "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
