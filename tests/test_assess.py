@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analyser.annotate import split_sentences
-from analyser.assess import assess_requirement
+from analyser.assess import DEFAULT_THRESHOLDS, assess_requirement
 from analyser.library import load_library
 from analyser.records import Clause
 
@@ -79,6 +79,14 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                              "Verwerkingsverantwoordelijke daarover voorafgaand toestemming vragen.", "met"),
     # "no transfer outside the EEA, unless:" and then the cases in which it happens
     ("eu-data-residency", "Verwerker geeft geen Persoonsgegevens door aan een land buiten de EER, tenzij:", "not_met"),
+    # every member state's law, and the law where the customer is established, are EU law for a Dutch buyer
+    ("eu-governing-law", "These Terms are governed by the laws of the Republic of Cyprus.", "met"),
+    ("eu-governing-law", "This DPA shall be governed by the laws of the jurisdiction where the Controller is "
+                         "established.", "met"),
+    ("transfer-safeguards", "Wij geven geen gegevens door naar landen buiten de EER, tenzij er passende waarborgen "
+                            "zijn getroffen.", "met"),
+    # "processor" is a role, not the verb "process": the customer as controller is no contradiction
+    ("processor-role", "Leadwing acts as a data processor; the Client acts as the data controller.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -95,6 +103,13 @@ def test_assess_vendor_as_controller_yields_to_a_processor_commitment():
     assert verdict("processor-role", f"{controller} {processor}").status == "met"
     alone = "Acme B.V. is verwerkingsverantwoordelijke voor de persoonsgegevens die in deze verklaring staan."
     assert verdict("processor-role", alone, "nl").status == "not_met"
+
+
+def test_assess_a_listed_training_purpose_decides_where_the_model_puts_it_off_topic():
+    clause = Clause(id="c1", number="2", heading=None, page_start=1, page_end=1,
+                    text="Train machine learning models in order to continuously improve the accuracy of the service.")
+    split_sentences([clause], "en")  # no classifier ran: every topic score is 0
+    assert assess_requirement(LIBRARY.get("processor-role"), [clause], DEFAULT_THRESHOLDS).status == "not_met"
 
 
 def test_assess_without_prior_consent_is_no_commitment_to_it():
