@@ -87,6 +87,11 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                             "zijn getroffen.", "met"),
     # "processor" is a role, not the verb "process": the customer as controller is no contradiction
     ("processor-role", "Leadwing acts as a data processor; the Client acts as the data controller.", "not_addressed"),
+    # side deals, a sentence that only introduces its conditions, and excluding the right of withdrawal decide nothing
+    ("no-unilateral-changes", "Afwijkingen gelden alleen als ze uitdrukkelijk en schriftelijk zijn overeengekomen.",
+     "not_addressed"),
+    ("subprocessor-control", "Soledgic may engage Sub-processors subject to:", "not_addressed"),
+    ("business-terms", "Het herroepingsrecht is uitgesloten, tenzij anders overeengekomen.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
