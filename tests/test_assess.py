@@ -92,6 +92,11 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
      "not_addressed"),
     ("subprocessor-control", "Soledgic may engage Sub-processors subject to:", "not_addressed"),
     ("business-terms", "Het herroepingsrecht is uitgesloten, tenzij anders overeengekomen.", "not_addressed"),
+    # feedback is not the customer's content; a role another document describes is not decided here
+    ("no-training-on-customer-data", "Any feedback, suggestions, or ideas provided by Customer regarding the Service "
+                                     "may be freely used by Provider to improve the Service.", "not_addressed"),
+    ("processor-role", "Processing for which the Provider acts as controller is described in the separate Privacy "
+                       "Policy.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
