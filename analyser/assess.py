@@ -54,6 +54,9 @@ _DEFINES_TERM = re.compile(r"\(\s*(?:the |collectively,? |hereinafter |hierna:? 
 
 
 # A disclaimer of liability ("is not liable for damage from the use of AI models") promises nothing.
+# An aim is not a commitment: "we aim to give 30 days' notice", "wij streven ernaar binnen 24 uur te melden".
+_HEDGED = re.compile(r"\b(?:aims?|strives?|endeavou?rs?|tr(?:y|ies)|seeks?) to\b|\bstre(?:ef|eft|ven) (?:er ?)?naar\b|"
+                     r"\b(?:proberen|probeert|trachten|tracht)\b", re.IGNORECASE)
 _DISCLAIMS_LIABILITY = re.compile(r"\b(?:not|no|nor)\s+(?:be\s+)?(?:held\s+)?(?:liable|liability|responsib\w+)\b|\bdisclaims?\b|"
                                   r"\b(?:niet|geen)\s+(?:\w+\s+)?aansprakelijk\w*", re.IGNORECASE)
 
@@ -168,7 +171,7 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = "none"  # a pointer to another document decides nothing
             if (cut != "none" and _DEFINITION.match(sentence.text)) or (cut == "met" and _DEFINES_TERM.search(sentence.text)):
                 cut = "none"  # a definition decides nothing; one that also names a term may still grant a permission
-            if cut == "met" and _DISCLAIMS_LIABILITY.search(sentence.text):
+            if cut == "met" and (_DISCLAIMS_LIABILITY.search(sentence.text) or _HEDGED.search(sentence.text)):
                 cut = "none"
             if len(sentence.text.split()) < 4:
                 cut = "none"  # a heading ("Documented Instructions.") names a topic; it decides nothing

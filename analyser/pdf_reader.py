@@ -141,16 +141,24 @@ def _join(previous: str, line: Line, hyphenated_words: set[str]) -> str:
     return f"{previous} {line.text}"
 
 
+def _line_pitch(pages: list[list[Line]], right_edge: float, body_size: float) -> float:
+    """The distance between the lines of one paragraph, measured where a line runs to the right margin and
+    so must wrap. The median over all lines would be the paragraph spacing in a document of one-line
+    paragraphs and list items, and table rows would then run together."""
+    pairs = [(a, a.top - b.top) for lines in pages for a, b in zip(lines, lines[1:]) if a.top > b.top]
+    wrapped = [gap for a, gap in pairs if a.right >= right_edge - 2 * body_size]
+    gaps = wrapped if len(wrapped) >= 3 else [gap for _, gap in pairs]  # PDF y grows upwards
+    return statistics.median(gaps) if gaps else body_size * 1.3
+
+
 def _paragraphs(pages: list[list[Line]]) -> list[Block]:
     all_lines = [ln for lines in pages for ln in lines]
     if not all_lines:
         return []
     body_size = Counter(ln.size for ln in all_lines for _ in range(len(ln.text))).most_common(1)[0][0]
-    pitches = [b.top - a.top for lines in pages for a, b in zip(lines, lines[1:])]
-    pitches = [-p for p in pitches if p < 0]  # PDF y grows upwards
-    pitch = statistics.median(pitches) if pitches else body_size * 1.3
     right_edge = statistics.quantiles([ln.right for ln in all_lines], n=10)[-1] if len(all_lines) > 10 else max(
         ln.right for ln in all_lines)
+    pitch = _line_pitch(pages, right_edge, body_size)
     text_so_far = " ".join(ln.text for ln in all_lines)
     hyphenated_words = {w.lower() for w in re.findall(r"\b\w+-\w+\b", text_so_far)}
     for ln in all_lines:  # PDFium joins a word broken at a line end itself, marking the break with U+FFFE

@@ -97,6 +97,15 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                      "may be freely used by Provider to improve the Service.", "not_addressed"),
     ("processor-role", "Processing for which the Provider acts as controller is described in the separate Privacy "
                        "Policy.", "not_addressed"),
+    # an aim is no commitment; notice only where the law requires it, and a list of privacy rights, commit nothing
+    ("subprocessor-control", "We aim to provide at least 30 days' notice before adding a new Sub-processor, and you "
+                             "may object to the change.", "not_addressed"),
+    ("breach-notification", "Wij streven ernaar de Klant binnen 24 uur na ontdekking van een datalek te informeren.",
+     "not_addressed"),
+    ("breach-notification", "We will notify you and the Information Commissioner's Office of a personal data breach "
+                            "where required by law.", "not_addressed"),
+    ("no-third-party-sharing", "California residents may know, delete, correct, and opt out of sale/sharing (we do "
+                               "not sell/share as defined above).", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"

@@ -67,6 +67,26 @@ def test_ingest_pdf_list_items_stay_apart_as_in_the_docx():
         assert all(item in texts for item in items), (name, texts)
 
 
+def test_ingest_pdf_table_rows_stay_apart_where_most_paragraphs_are_one_line():
+    # Rows without a full stop, 19 pt apart, in a document of one-line paragraphs: only the wrapped
+    # paragraph shows that lines of one paragraph are 13 pt apart.
+    wrapped = [(700, "Helvetica", "Customer Content is processed by the Supplier only on the documented instructions", 10),
+               (687, "Helvetica", "of the Customer, as set out in this Agreement and in the order form that the parties", 10),
+               (674, "Helvetica", "have signed, and for no other purpose at all.", 10),
+               (655, "Helvetica", "The Supplier keeps a record of the instructions it has received from the Customer", 10),
+               (642, "Helvetica", "and of every sub-processor that it has engaged to provide the Service, and it shows", 10),
+               (629, "Helvetica", "that record to the Customer on request.", 10)]
+    rows = ["Sub-processor Purpose Location", "Supabase Database and file storage Frankfurt",
+            "Vercel Application hosting Amsterdam", "Stripe Billing Dublin",
+            "Postmark Transactional email United States", "Sentry Error monitoring Frankfurt",
+            "Slack Optional notifications United States", "Google Cloud Sign-in Belgium",
+            "OpenAI Model inference United States", "Mistral Model inference Paris"]
+    table = [(600 - 19 * i, "Helvetica", row, 10) for i, row in enumerate(rows)]
+    texts = [b.text for b in ingest_bytes(canvas_pdf([wrapped + table]), "rows.pdf").blocks]
+    assert all(row in texts for row in rows), texts
+    assert any(t.startswith("Customer Content") and t.endswith("no other purpose at all.") for t in texts)
+
+
 def test_ingest_pdf_heading_cues_from_font(files):
     document = ingest_bytes((files / "mistral-dpa.pdf").read_bytes(), "dpa.pdf")
     headings = [b.text for b in document.blocks if b.kind == "heading"]
