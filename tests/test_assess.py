@@ -106,6 +106,16 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                             "where required by law.", "not_addressed"),
     ("no-third-party-sharing", "California residents may know, delete, correct, and opt out of sale/sharing (we do "
                                "not sell/share as defined above).", "not_addressed"),
+    # a list of things never done; a customer named "Operator"; use only to provide; access for the auditor
+    ("no-training-on-customer-data", "Never sell Customer Data, use it for advertising, or use it to train AI "
+                                     "models.", "met"),
+    ("breach-notification", "Courtside will notify the Operator without undue delay, and in any case within 72 "
+                            "hours of becoming aware of a Security Incident.", "met"),
+    ("processor-role", "The Processor processes Customer Data on the Customer's behalf only to provide, secure "
+                       "and support the Services.",
+     "met"),
+    ("audit-rights", "IntrICT verleent de verwerkingsverantwoordelijke of diens gemachtigde auditor toegang tot alle "
+                     "informatie die nodig is om de naleving aan te tonen.", "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
