@@ -116,6 +116,13 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
      "met"),
     ("audit-rights", "IntrICT verleent de verwerkingsverantwoordelijke of diens gemachtigde auditor toegang tot alle "
                      "informatie die nodig is om de naleving aan te tonen.", "met"),
+    # helping the customer judge its own duty; data collected by mistake; not shown to other users
+    ("breach-notification", "Bij een datalek geven wij je de informatie die je nodig hebt om zelf te kunnen "
+                            "beoordelen of je moet melden bij de Autoriteit Persoonsgegevens.", "not_addressed"),
+    ("deletion-on-exit", "If we discover that we have inadvertently collected such data, we will delete it promptly.",
+     "not_addressed"),
+    ("no-third-party-sharing", "We will not share your content with other users or publish it publicly.",
+     "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
