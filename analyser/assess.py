@@ -53,10 +53,10 @@ _DEFINES_TERM = re.compile(r"\(\s*(?:the |collectively,? |hereinafter |hierna:? 
                            re.IGNORECASE)
 
 
-# A disclaimer of liability ("is not liable for damage from the use of AI models") promises nothing.
 # An aim is not a commitment: "we aim to give 30 days' notice", "wij streven ernaar binnen 24 uur te melden".
 _HEDGED = re.compile(r"\b(?:aims?|strives?|endeavou?rs?|tr(?:y|ies)|seeks?) to\b|\bstre(?:ef|eft|ven) (?:er ?)?naar\b|"
                      r"\b(?:proberen|probeert|trachten|tracht)\b", re.IGNORECASE)
+# A disclaimer of liability ("is not liable for damage from the use of AI models") promises nothing.
 _DISCLAIMS_LIABILITY = re.compile(r"\b(?:not|no|nor)\s+(?:be\s+)?(?:held\s+)?(?:liable|liability|responsib\w+)\b|\bdisclaims?\b|"
                                   r"\b(?:niet|geen)\s+(?:\w+\s+)?aansprakelijk\w*", re.IGNORECASE)
 

@@ -145,9 +145,10 @@ def _line_pitch(pages: list[list[Line]], right_edge: float, body_size: float) ->
     """The distance between the lines of one paragraph, measured where a line runs to the right margin and
     so must wrap. The median over all lines would be the paragraph spacing in a document of one-line
     paragraphs and list items, and table rows would then run together."""
+    # PDF y grows upwards: the next line of a column lies below, at a smaller top
     pairs = [(a, a.top - b.top) for lines in pages for a, b in zip(lines, lines[1:]) if a.top > b.top]
     wrapped = [gap for a, gap in pairs if a.right >= right_edge - 2 * body_size]
-    gaps = wrapped if len(wrapped) >= 3 else [gap for _, gap in pairs]  # PDF y grows upwards
+    gaps = wrapped if len(wrapped) >= 3 else [gap for _, gap in pairs]
     return statistics.median(gaps) if gaps else body_size * 1.3
 
 
