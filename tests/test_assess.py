@@ -112,8 +112,7 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("breach-notification", "Courtside will notify the Operator without undue delay, and in any case within 72 "
                             "hours of becoming aware of a Security Incident.", "met"),
     ("processor-role", "The Processor processes Customer Data on the Customer's behalf only to provide, secure "
-                       "and support the Services.",
-     "met"),
+                       "and support the Services.", "met"),
     ("audit-rights", "IntrICT verleent de verwerkingsverantwoordelijke of diens gemachtigde auditor toegang tot alle "
                      "informatie die nodig is om de naleving aan te tonen.", "met"),
     # helping the customer judge its own duty; data collected by mistake; not shown to other users
