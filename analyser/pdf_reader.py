@@ -152,6 +152,14 @@ def _line_pitch(pages: list[list[Line]], right_edge: float, body_size: float) ->
     return statistics.median(gaps) if gaps else body_size * 1.3
 
 
+def _continues(prev: Line, ln: Line, gap: float, pitch: float, ended: bool, short_prev: bool) -> bool:
+    """A line that ran on to the margin mid-sentence, then a lower-case line a little further down: one
+    sentence whose lines are looser than the body's (a note in a box), not a new paragraph."""
+    table_row = " | " in prev.text or " | " in ln.text
+    return (not ended and not short_prev and not table_row and ln.text[:1].islower()
+            and not _NUMBERED_START.match(ln.text) and 0 < gap < pitch * 2.5)
+
+
 def _paragraphs(pages: list[list[Line]]) -> list[Block]:
     all_lines = [ln for lines in pages for ln in lines]
     if not all_lines:
@@ -185,7 +193,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[Block]:
             elif heading:
                 new_block = gap is None or gap > ln.size * 1.6
             elif same_page and gap is not None and (gap > pitch * 1.25 or gap < 0):
-                new_block = True
+                new_block = not _continues(prev, ln, gap, pitch, ended, short_prev)
             elif _NUMBERED_START.match(ln.text) and (ended or short_prev):
                 new_block = True
             elif not same_page:

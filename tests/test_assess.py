@@ -122,6 +122,30 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
      "not_addressed"),
     ("no-third-party-sharing", "We will not share your content with other users or publish it publicly.",
      "not_addressed"),
+    # a model provider's own practices; a duty put on sub-processors; cookie data; a remedy period
+    ("no-training-on-customer-data", "Any data you send to an LLM Provider through the Services is subject to that "
+                                     "provider's data handling and privacy practices, which may include logging, human "
+                                     "review, or use for model improvement depending on your agreement with that "
+                                     "provider.", "not_addressed"),
+    ("processor-role", "Any data you send to an LLM Provider is subject to that provider's data handling and privacy "
+                       "practices, which may include use for model improvement.", "not_addressed"),
+    ("no-training-on-customer-data", "Where an AI sub-processor processes Customer personal data for inference, Kourti "
+                                     "contractually requires that sub-processor not to use such data for model "
+                                     "training or improvement.", "not_addressed"),
+    ("no-third-party-sharing", "We do not sell, share, or use cookie data for advertising purposes.", "not_addressed"),
+    ("deletion-on-exit", "Bij materiële wanprestatie kan de overeenkomst onmiddellijk worden beëindigd na schriftelijke "
+                         "waarschuwing en een redelijke termijn voor herstel.", "not_addressed"),
+    # never for its own purposes nor a third party's; a law chosen, with an exception for the GDPR; notice of a
+    # disclosure the law requires
+    ("no-third-party-sharing", "De Verwerker verwerkt de Persoonsgegevens nimmer voor eigen doeleinden, noch voor die "
+                               "van derden.", "met"),
+    ("eu-governing-law", "This DPA is governed by the laws of the Federal Republic of Nigeria, except where GDPR or UK "
+                         "GDPR requires the application of the law of an EU Member State or the United Kingdom.",
+     "not_met"),
+    ("government-access-notice", "VoxSite shall not disclose Customer Personal Data to any third party, except (a) to "
+                                 "the Subprocessors listed in Section 6, (b) where required by law (in which case "
+                                 "VoxSite will, where legally permitted, notify the Customer in advance), or (c) on "
+                                 "the Customer's documented instruction.", "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -150,6 +174,19 @@ def test_assess_a_listed_training_purpose_decides_where_the_model_puts_it_off_to
 def test_assess_without_prior_consent_is_no_commitment_to_it():
     text = "Processor can engage Sub-processors for storage without Controller’s prior authorization."
     assert verdict("subprocessor-control", text).status != "met"
+
+
+def test_assess_deletion_period_at_the_end_outweighs_a_vague_one():
+    def deletion(first: str, second: str) -> str:
+        clauses = [Clause(id="c1", number="4.1", heading=None, text=first, page_start=2, page_end=2),
+                   Clause(id="c2", number="9.2", heading=None, text=second, page_start=5, page_end=5)]
+        split_sentences(clauses, "en")
+        return assess_requirement(LIBRARY.get("deletion-on-exit"), clauses).status
+
+    vague = "Upon termination, Supplier will delete or return Personal Data at Customer's election."
+    assert deletion(vague, "Customer Data is deleted within 30 days after termination of the Agreement.") == "met"
+    # a period for files after processing is a retention rule: the end still has no period
+    assert deletion("Uploaded photos are deleted within 30 days after processing is complete.", vague) == "not_met"
 
 
 def test_assess_customer_duty_is_not_a_vendor_commitment():

@@ -87,6 +87,27 @@ def test_ingest_pdf_table_rows_stay_apart_where_most_paragraphs_are_one_line():
     assert any(t.startswith("Customer Content") and t.endswith("no other purpose at all.") for t in texts)
 
 
+def test_ingest_pdf_sentence_with_looser_lines_stays_whole(files):
+    # A note in a box: its lines lie twice the body's line distance apart. A line that runs to the margin
+    # mid-sentence and a lower-case line below it are one sentence; a capitalised line after a full stop is not.
+    body = [(700 - 13 * i, "Helvetica", line, 10) for i, line in enumerate([
+        "The Supplier processes Customer Content only on the documented instructions of the",
+        "Customer and keeps a record of every instruction it has received from the Customer,",
+        "which it shows to the Customer on request and keeps for the term of the Agreement.",
+        "Each sub-processor is bound by the same obligations as the Supplier under this Agreement",
+        "and the Supplier remains liable to the Customer for the acts of each sub-processor."])]
+    note = [(620, "Helvetica", "Note: the model provider is engaged only when the Customer uses the assistant. Resend is used for", 10),
+            (594, "Helvetica", "sending support and notification emails, with data stored in the EU (Ireland).", 10),
+            (560, "Helvetica", "Sub-processors are listed in the annex.", 10)]
+    texts = [b.text for b in ingest_bytes(canvas_pdf([body + note]), "note.pdf").blocks]
+    assert any(t.endswith("Resend is used for sending support and notification emails, with data stored in the EU (Ireland).")
+               for t in texts), texts
+    assert "Sub-processors are listed in the annex." in texts
+    real = [b.text for b in ingest_bytes((files / "chefdata-verwerkersovereenkomst-chromium.pdf").read_bytes(),
+                                         "chefdata.pdf").blocks]
+    assert any("Resend wordt gebruikt voor het verzenden en ontvangen van support emails" in t for t in real)
+
+
 def test_ingest_pdf_heading_cues_from_font(files):
     document = ingest_bytes((files / "mistral-dpa.pdf").read_bytes(), "dpa.pdf")
     headings = [b.text for b in document.blocks if b.kind == "heading"]
