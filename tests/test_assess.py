@@ -146,6 +146,19 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                  "the Subprocessors listed in Section 6, (b) where required by law (in which case "
                                  "VoxSite will, where legally permitted, notify the Customer in advance), or (c) on "
                                  "the Customer's documented instruction.", "met"),
+    # clauses signed only on request; notice of new sub-processors; a promise about foundation models only
+    ("transfer-safeguards", "TitanCrew can execute Standard Contractual Clauses (SCCs) upon request for EU-based "
+                            "businesses.", "not_addressed"),
+    ("no-unilateral-changes", "Change Notification: We will provide 30 days' advance notice of any material changes "
+                              "to sub-processors via email.", "not_addressed"),
+    ("no-training-on-customer-data", "We do not use Customer Content to train foundation models unless you separately "
+                                     "agree to that use.", "not_addressed"),
+    # notice of a disclosure the law requires; sub-processors used with no word on notice or objection
+    ("government-access-notice", "Required legal disclosures to law enforcement may be made after notice when legally "
+                                 "permitted.", "met"),
+    ("subprocessor-control", "We use sub-processors such as OpenAI and Google Cloud to run the Service.", "not_met"),
+    ("subprocessor-control", "Brantomics AI maakt gebruik van de volgende sub-verwerkers voor de uitvoering van haar "
+                             "Diensten: Make.com, Anthropic (AI-verwerking), en Google Workspace.", "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
