@@ -159,6 +159,18 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("subprocessor-control", "We use sub-processors such as OpenAI and Google Cloud to run the Service.", "not_met"),
     ("subprocessor-control", "Brantomics AI maakt gebruik van de volgende sub-verwerkers voor de uitvoering van haar "
                              "Diensten: Make.com, Anthropic (AI-verwerking), en Google Workspace.", "not_met"),
+    # a state's residents' rights choose no law; processing the law requires is no authority's request; breach
+    # notice "as required by law"; Google's API terms cover Google's data only
+    ("eu-governing-law", "Under the laws of California, users of our Service who are California residents may "
+                         "request certain information regarding our disclosure of personal information to third "
+                         "parties.", "not_addressed"),
+    ("government-access-notice", "If Teammato is required by law to process Personal Data otherwise, Teammato shall "
+                                 "notify Customer before processing (unless prohibited by law).", "not_addressed"),
+    ("breach-notification", "In the event of any data breach that affects your Personal Data, we will notify you and "
+                            "the appropriate authorities as required by law.", "not_addressed"),
+    ("no-training-on-customer-data", "We do not use any data obtained from Google Workspace APIs, including Gmail "
+                                     "data, to develop, improve, or train generalized artificial intelligence (AI) or "
+                                     "machine learning (ML) models.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
