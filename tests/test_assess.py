@@ -171,6 +171,18 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("no-training-on-customer-data", "We do not use any data obtained from Google Workspace APIs, including Gmail "
                                      "data, to develop, improve, or train generalized artificial intelligence (AI) or "
                                      "machine learning (ML) models.", "not_addressed"),
+    # asking consent first permits nothing; a list item under "We will:"; notice to a nominated contact
+    ("processor-role", "ABRAM may request your consent to use your data (including profile information, project "
+                       "interactions, and platform usage patterns) to train and improve ABRAM's AI models and "
+                       "algorithms.", "not_addressed"),
+    ("customer-owns-output", "ABRAM may request your consent to use your data (including profile information, "
+                             "project interactions, and platform usage patterns) to train and improve ABRAM's AI "
+                             "models and algorithms.", "not_addressed"),
+    ("no-training-on-customer-data", "not use your content to train models, ours or anyone else's, and not permit our "
+                                     "sub-processors to;", "met"),
+    ("breach-notification", "We will notify your nominated contact without undue delay, and in any case within "
+                            "seventy-two hours of becoming aware of a personal data breach affecting your data.",
+     "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
