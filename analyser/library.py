@@ -65,6 +65,17 @@ class Patterns(_Strict):
         return self.nl if language == "nl" else self.en
 
 
+class SharedExclusion(Patterns):
+    """Sentences that never decide any of the requirements that name it (feedback, cookie data):
+    defined once in `library.yaml`, so that the requirements it serves cannot drift apart."""
+
+    description: str = Field(min_length=1)
+
+
+def _merge(own: Patterns, shared: list[Patterns]) -> Patterns:
+    return Patterns(nl=own.nl + [p for s in shared for p in s.nl], en=own.en + [p for s in shared for p in s.en])
+
+
 class Requirement(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]+$")
     category: Category
@@ -89,6 +100,8 @@ class Requirement(_Strict):
     # Sentences that never decide this requirement, though they share its words
     # (a "worldwide licence" says nothing about where data is hosted).
     exclude: Patterns = Field(default_factory=Patterns)
+    # Names of `shared_exclusions` in library.yaml that hold for this requirement too; merged into `exclude` at load.
+    exclude_shared: list[str] = Field(default_factory=list)
     # The spec's general rules, applied through the spaCy cues of annotate: a commitment that only offers an
     # opt-out is not an opt-in; one with a vague limit ("as long as necessary") and no duration is no limit.
     opt_out_is_not_met: bool = False
@@ -131,6 +144,15 @@ class LibraryMeta(_Strict):
     version: str
     description: Bilingual
     extends: str | None = None  # "default": start from the bundled library, then add or replace
+    shared_exclusions: dict[str, SharedExclusion] = Field(default_factory=dict)
+
+    @field_validator("shared_exclusions")
+    @classmethod
+    def _names(cls, shared: dict[str, SharedExclusion]) -> dict[str, SharedExclusion]:
+        for name in shared:
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                raise ValueError(f"{name!r}: a shared exclusion's name is lower case, digits and underscores")
+        return shared
 
 
 class Library(BaseModel):
@@ -140,6 +162,7 @@ class Library(BaseModel):
     description: Bilingual
     requirements: tuple[Requirement, ...]
     path: str
+    shared_exclusions: dict[str, SharedExclusion] = Field(default_factory=dict)
 
     def get(self, requirement_id: str) -> Requirement:
         for requirement in self.requirements:
@@ -200,8 +223,14 @@ def load_library(path: str | Path | None = None) -> Library:
         except ValidationError as exc:
             problems.extend(_errors_of(exc, str(meta_file)))
     requirements: list[Requirement] = []
+    shared: dict[str, SharedExclusion] = {}
     if meta is not None and meta.extends == "default" and folder.resolve() != default_library_path().resolve():
-        requirements = list(load_library(None).requirements)
+        default = load_library(None)
+        requirements, shared = list(default.requirements), dict(default.shared_exclusions)
+    for name, exclusion in (meta.shared_exclusions if meta is not None else {}).items():
+        if name in shared:  # redefining one would leave the default requirements on the old patterns
+            problems.append(f"{meta_file}: shared_exclusions.{name}: already defined by the default library")
+        shared[name] = exclusion
     seen: dict[str, Path] = {}
     files = sorted((folder / "requirements").glob("*.yaml"))
     if not files and not requirements:
@@ -218,6 +247,14 @@ def load_library(path: str | Path | None = None) -> Library:
         if requirement.id in seen:
             problems.append(f"{file}: id: duplicate id {requirement.id!r} (also in {seen[requirement.id]})")
             continue
+        unknown = [name for name in requirement.exclude_shared if name not in shared]
+        if unknown:
+            problems.append(f"{file}: exclude_shared: unknown shared exclusion(s) {', '.join(map(repr, unknown))} "
+                            f"({meta_file.name} defines: {', '.join(sorted(shared)) or 'none'})")
+            continue
+        if requirement.exclude_shared:
+            requirement = requirement.model_copy(update={"exclude": _merge(
+                requirement.exclude, [shared[name] for name in requirement.exclude_shared])})
         seen[requirement.id] = file
         replaced = [i for i, r in enumerate(requirements) if r.id == requirement.id]
         if replaced:  # an organisation's library tightens a default requirement
@@ -227,4 +264,4 @@ def load_library(path: str | Path | None = None) -> Library:
     if problems or meta is None:
         raise LibraryError("The requirements library is invalid:\n" + "\n".join(f"- {p}" for p in problems))
     return Library(name=meta.name, version=meta.version, description=meta.description,
-                   requirements=tuple(requirements), path=str(folder))
+                   requirements=tuple(requirements), path=str(folder), shared_exclusions=shared)

@@ -103,3 +103,54 @@ def test_library_organisation_library_extends_default(tmp_path):
 def test_library_missing_folder_fails_loudly(tmp_path):
     with pytest.raises(LibraryError):
         load_library(tmp_path / "nothing")
+
+
+def test_library_shared_exclusions_are_merged_into_each_requirement_that_names_them():
+    library = load_library()
+    users = {r.id: r for r in library.requirements if r.exclude_shared}
+    assert len(users) >= 2
+    for requirement in users.values():
+        for name in requirement.exclude_shared:
+            shared = library.shared_exclusions[name]
+            assert set(shared.nl) <= set(requirement.exclude.nl) and set(shared.en) <= set(requirement.exclude.en)
+    # every shared exclusion serves at least two requirements: otherwise it belongs in the requirement's own file
+    for name in library.shared_exclusions:
+        assert sum(name in r.exclude_shared for r in users.values()) >= 2, name
+
+
+def test_library_unknown_shared_exclusion_is_an_error_with_its_file(tmp_path):
+    folder = _copy_library(tmp_path)
+    first = sorted((folder / "requirements").glob("*.yaml"))[0]
+    _edit(first, lambda d: d.update(exclude_shared=d.get("exclude_shared", []) + ["no_such_thing"]))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert first.name in info.value.message and "unknown shared exclusion(s) 'no_such_thing'" in info.value.message
+
+
+def test_library_broken_shared_exclusion_is_an_error_with_its_place(tmp_path):
+    folder = _copy_library(tmp_path)
+    _edit(folder / "library.yaml", lambda d: d["shared_exclusions"]["feedback"]["en"].append("(unclosed"))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert "library.yaml: shared_exclusions.feedback.en" in info.value.message and "broken pattern" in info.value.message
+
+
+def test_library_organisation_library_uses_but_cannot_redefine_default_shared_exclusions(tmp_path):
+    folder = tmp_path / "org"
+    (folder / "requirements").mkdir(parents=True)
+    meta = {"name": "Gemeente X", "version": "2025.1", "extends": "default",
+            "description": {"nl": "Eigen eisen", "en": "Own requirements"},
+            "shared_exclusions": {"newsletters": {"description": "Newsletters are no customer data.",
+                                                  "en": [r"\bnewsletters?\b"]}}}
+    (folder / "library.yaml").write_text(yaml.safe_dump(meta))
+    extra = yaml.safe_load((default_library_path() / "requirements" / "01-no-third-party-sharing.yaml").read_text())
+    extra.update(id="open-source-model", exclude_shared=["feedback", "newsletters"])
+    (folder / "requirements" / "50-open-source-model.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True))
+    added = load_library(folder).get("open-source-model")
+    assert r"\bnewsletters?\b" in added.exclude.en and r"\bfeedback\b" in added.exclude.en
+
+    meta["shared_exclusions"]["feedback"] = {"description": "Looser.", "en": [r"\bfeed\b"]}
+    (folder / "library.yaml").write_text(yaml.safe_dump(meta))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert "shared_exclusions.feedback: already defined by the default library" in info.value.message
