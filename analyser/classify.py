@@ -5,7 +5,9 @@ both count) + one-vs-rest logistic regression, trained on the labelled sentences
 in clause_library/training/. Beside it, a document model (word TF-IDF + logistic
 regression per requirement, trained on the labelled documents' statuses) gives the
 probability of each status from the whole text, for the requirements whose library
-entry asks for it. Training is deterministic and takes about a minute; the fitted
+entry asks for it. A stance model (logistic regression per requirement on the topic
+model's features) gives the chance that a sentence on a topic commits to it, learnt from
+the sentences labelled as deciding `met` against the other sentences on that topic. Training is deterministic and takes about a minute; the fitted
 models are cached per training-data hash and scikit-learn version, and that hash
 is the model version every report records.
 """
@@ -25,6 +27,11 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from .records import Clause
+
+# Bumped when the fitted object changes shape, so an older cached model is not loaded into newer code.
+MODEL_FORMAT = "2"  # 2: with the stance model
+# The stance of a sentence is read where the assessment may quote it: from the keyword threshold up.
+STANCE_TOPIC = 0.1
 
 
 def make_pipeline() -> Pipeline:
@@ -59,12 +66,39 @@ class DocumentModel:
                 for rid, model in self.models_.items()}
 
 
+class StanceModel:
+    """Per requirement, on the sentences labelled on its topic: does the sentence commit to the requirement
+    (labelled as a `met` deciding sentence) or not (a `not_met` deciding sentence, a near miss, other topic
+    sentences)? It reads the topic model's features. The assessment asks it for a second opinion on `met`."""
+
+    def fit(self, features, topics: list[dict[str, str]], min_examples: int = 5) -> "StanceModel":
+        self.models_ = {}
+        for requirement_id in sorted({rid for row in topics for rid in row}):
+            rows = [i for i, row in enumerate(topics) if requirement_id in row]
+            y = [topics[i][requirement_id] == "evidence:met" for i in rows]
+            if min_examples <= sum(y) < len(y):
+                self.models_[requirement_id] = LogisticRegression(
+                    C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0,
+                ).fit(features[rows], y)
+        return self
+
+    def predict(self, features, topic_rows: dict[str, list[int]]) -> dict[str, dict[int, float]]:
+        """requirement id -> {row: probability of a commitment} for the rows on that topic."""
+        out = {}
+        for requirement_id, rows in topic_rows.items():
+            model = self.models_.get(requirement_id)
+            if model is not None and rows:
+                out[requirement_id] = dict(zip(rows, map(float, model.predict_proba(features[rows])[:, 1])))
+        return out
+
+
 class TopicClassifier:
     """Sentence -> {requirement id: probability}. Fit on rows of the training set."""
 
     def __init__(self, min_examples: int = 3):
         self.min_examples = min_examples
         self.documents_: DocumentModel | None = None
+        self.stance_: StanceModel | None = None
 
     def fit(self, texts: list[str], topics: list[list[str]]) -> "TopicClassifier":
         counts: dict[str, int] = {}
@@ -80,6 +114,15 @@ class TopicClassifier:
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return self.pipeline_.predict_proba(texts)
 
+    def features(self, texts: list[str]):
+        return self.pipeline_.named_steps["features"].transform(texts)
+
+    def fit_stance(self, texts: list[str], topics: list[dict[str, str]]) -> "TopicClassifier":
+        """The stance model, on the sentences labelled on some topic, with how each was labelled."""
+        labelled = [i for i, row in enumerate(topics) if row]
+        self.stance_ = StanceModel().fit(self.features([texts[i] for i in labelled]), [topics[i] for i in labelled])
+        return self
+
     @property
     def classes_(self) -> list[str]:
         return list(self.binarizer_.classes_)
@@ -88,10 +131,20 @@ class TopicClassifier:
         sentences = [s for c in clauses for s in c.sentences]
         if not sentences:
             return
-        probabilities = self.predict_proba([s.text for s in sentences])
+        features = self.features([s.text for s in sentences])
+        probabilities = self.pipeline_.named_steps["model"].predict_proba(features)
         classes = self.classes_
         for sentence, row in zip(sentences, probabilities):
             sentence.topics = {cls: float(p) for cls, p in zip(classes, row) if p >= 0.05}
+        if self.stance_ is not None:
+            on_topic: dict[str, list[int]] = {}
+            for i, sentence in enumerate(sentences):
+                for requirement_id, p in sentence.topics.items():
+                    if p >= STANCE_TOPIC:
+                        on_topic.setdefault(requirement_id, []).append(i)
+            for requirement_id, scored in self.stance_.predict(features, on_topic).items():
+                for i, p in scored.items():
+                    sentences[i].stance[requirement_id] = p
 
     def score_document(self, clauses: list[Clause]) -> dict[str, dict[str, float]]:
         """Each requirement's status probabilities read from the whole document (empty without a document model)."""
@@ -108,7 +161,7 @@ def train(rows: list[dict], documents: list[dict] | None = None) -> TopicClassif
     """The topic model on `rows`; with `documents` (labelled statuses), also the document model on those of
     them whose sentences are among `rows` (so a cross-validation fold leaves a vendor out of both)."""
     texts, topics = rows_to_xy(rows)
-    classifier = TopicClassifier().fit(texts, topics)
+    classifier = TopicClassifier().fit(texts, topics).fit_stance(texts, [r["topics"] for r in rows])
     if documents:
         text_of: dict[str, list[str]] = {}
         for row in rows:
@@ -133,7 +186,7 @@ def default_classifier() -> TopicClassifier | None:
         return None
     statuses = documents_file()
     digest = hashlib.sha256(path.read_bytes() + (statuses.read_bytes() if statuses.is_file() else b"")
-                            + sklearn.__version__.encode()).hexdigest()[:12]
+                            + sklearn.__version__.encode() + MODEL_FORMAT.encode()).hexdigest()[:12]
     cached = cache_dir() / f"topics-{digest}.pkl"
     classifier = None
     if cached.is_file():

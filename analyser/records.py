@@ -48,6 +48,8 @@ class Sentence:
     start: int  # character offsets in the clause text
     end: int
     topics: dict[str, float] = field(default_factory=dict)  # requirement id -> score
+    # requirement id -> probability that the sentence commits to it (the stance model; sentences on the topic only)
+    stance: dict[str, float] = field(default_factory=dict)
     cues: set[str] = field(default_factory=set)  # NEGATION, PERMISSION, EXCEPTION, OPT_OUT, ...
     entities: list[tuple[str, str]] = field(default_factory=list)  # (label, text): REGION, LAW, DURATION, ...
 

@@ -274,3 +274,25 @@ def test_document_model_reads_what_kind_of_terms_a_document_is(analyser, corpus,
     verdict = next(v for v in analyser.analyse_path(corpus / document).requirements if v.id == "business-terms")
     assert verdict.status == status
     assert verdict.evidence and all(e.quote for e in verdict.evidence)
+
+
+def test_stance_model_turns_a_narrow_deletion_away_from_met(analyser, corpus):
+    # Mozilla's subscription terms delete SMS records after 7 days; the rest of its data is kept "as long as
+    # needed". The cue reads the 7 days as a retention limit; the stance model, trained on the labelled deciding
+    # sentences, gives that sentence no chance of being the commitment, so the vague limits decide (labelled not_met).
+    result = analyser.analyse_path(corpus / "nl" / "mozilla-abonnementsservices-voorwaarden.md")
+    sms = next(s for c in result.clauses for s in c.sentences if "Twilio-service zodanig" in s.text)
+    assert sms.stance["limited-retention"] < DEFAULT_THRESHOLDS.stance
+    assert next(v for v in result.requirements if v.id == "limited-retention").status == "not_met"
+
+
+COMMITMENTS = [(r.id, e) for r in LIBRARY.requirements for e in r.examples if e.status == "met"]
+
+
+@pytest.mark.parametrize("requirement_id,example", COMMITMENTS, ids=[f"{r}-{e.language}" for r, e in COMMITMENTS])
+def test_stance_model_agrees_with_the_library_commitments(analyser, requirement_id, example):
+    """The library's own example commitments, which are in no training data, pass the second opinion."""
+    clause = Clause(id="c1", number="1", heading=None, text=example.text, page_start=1, page_end=1)
+    split_sentences([clause], example.language)
+    analyser.classifier.score_clauses([clause])
+    assert max(s.stance.get(requirement_id, 0.0) for s in clause.sentences) >= DEFAULT_THRESHOLDS.stance
