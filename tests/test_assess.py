@@ -183,6 +183,13 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("breach-notification", "We will notify your nominated contact without undue delay, and in any case within "
                             "seventy-two hours of becoming aware of a personal data breach affecting your data.",
      "met"),
+    # the agreement taking effect on first use is not a change of it
+    ("no-unilateral-changes", "This DPA becomes effective upon the Customer's acceptance of the AcreOS Terms of Service "
+                              "(by click-through acceptance or by continued use of the Service after the effective "
+                              "date).", "not_addressed"),
+    ("no-unilateral-changes", "De Verwerker behoudt het recht deze Overeenkomst eenzijdig aan te passen bij wijzigingen "
+                              "in de AVG of gerelateerde regelgeving, mits 30 dagen voorafgaande kennisgeving.",
+     "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -224,6 +231,20 @@ def test_assess_deletion_period_at_the_end_outweighs_a_vague_one():
     assert deletion(vague, "Customer Data is deleted within 30 days after termination of the Agreement.") == "met"
     # a period for files after processing is a retention rule: the end still has no period
     assert deletion("Uploaded photos are deleted within 30 days after processing is complete.", vague) == "not_met"
+
+
+def test_assess_a_list_item_is_read_with_its_lead_in():
+    # "After termination: 1. deletes ... within 30 days": the item speaks of the end only through its lead-in
+    clauses = [Clause(id="c1", number="Art. 11", heading="Teruggave en Verwijdering van Gegevens", page_start=4,
+                      page_end=4, text="Na beëindiging van de Dienstverleningsovereenkomst:"),
+               Clause(id="c2", number="1", heading=None, page_start=4, page_end=4,
+                      text="Verwijdert de Verwerker alle persoonsgegevens van de Verwerkingsverantwoordelijke van zijn "
+                           "systemen binnen 30 dagen, tenzij wettelijke bewaarplicht anders vereist")]
+    split_sentences(clauses, "nl")
+    result = assess_requirement(LIBRARY.get("deletion-on-exit"), clauses)
+    assert result.status == "met" and result.evidence[0].clause_id == "c2"
+    # without the lead-in, a period alone says nothing about the end
+    assert assess_requirement(LIBRARY.get("deletion-on-exit"), clauses[1:]).status != "met"
 
 
 def test_assess_customer_duty_is_not_a_vendor_commitment():
