@@ -7,9 +7,10 @@ regression per requirement, trained on the labelled documents' statuses) gives t
 probability of each status from the whole text, for the requirements whose library
 entry asks for it. A stance model (logistic regression per requirement on the topic
 model's features) gives the chance that a sentence on a topic commits to it, learnt from
-the sentences labelled as deciding `met` against the other sentences on that topic. Training is deterministic and takes about a minute; the fitted
-models are cached per training-data hash and scikit-learn version, and that hash
-is the model version every report records.
+the sentences labelled as deciding `met` against the other sentences on that topic.
+Training is deterministic and takes about two minutes; the fitted models are cached
+per training-data hash, scikit-learn version and model format, and that hash is the
+model version every report records.
 """
 from __future__ import annotations
 
