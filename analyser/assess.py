@@ -247,9 +247,10 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
     # (measured over seven label sets: `met` where the truth is not 3.3% -> 2.2%, accuracy 0.805 -> 0.791).
     for_ = [h for h in hits if h.cut == "met" and h.model_on_topic and h.commits(thresholds)]
     requires = _compiled(requirement).met_requires
-    if requires:
-        lead_in = _lead_ins(clauses)
-        if not any(p.search(h.clause.text) or p.search(lead_in.get(h.clause.id, "")) for h in for_ for p in requires):
+    if requires and not any(p.search(h.clause.text) for h in for_ for p in requires):
+        # a list item may name the core only in its lead-in; read those only where the items themselves fall short
+        lead_in = _lead_ins(clauses) if for_ else {}
+        if not any(p.search(lead_in.get(h.clause.id, "")) for h in for_ for p in requires):
             for_ = []  # a partial commitment (a list, a notice) leaves the core of the requirement open
     if against and not (for_ and requirement.met_beats_not_met):
         status, deciding = "not_met", against

@@ -27,12 +27,13 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
 
+from .assess import DEFAULT_THRESHOLDS
 from .records import Clause
 
 # Bumped when the fitted object changes shape, so an older cached model is not loaded into newer code.
 MODEL_FORMAT = "2"  # 2: with the stance model
-# The stance of a sentence is read where the assessment may quote it: from the keyword threshold up.
-STANCE_TOPIC = 0.1
+# The stance of a sentence is read where the assessment may quote it: from its keyword threshold up.
+STANCE_TOPIC = DEFAULT_THRESHOLDS.keyword
 
 
 def make_pipeline() -> Pipeline:
