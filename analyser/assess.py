@@ -222,20 +222,6 @@ def _read_as_whole(requirement: Requirement, status: str, hits: list[_Hit], docu
     return None
 
 
-def _lead_ins(clauses: list[Clause]) -> dict[str, str]:
-    """Each numbered list item's lead-in: the clause ending in a colon that opens its list ("After termination:
-    1. Supplier deletes all personal data within 30 days"), which the item's own words leave out."""
-    lead_in, current = {}, None
-    for clause in clauses:
-        if current is not None and clause.number and not clause.heading:
-            lead_in[clause.id] = current
-        else:
-            current = None
-        if clause.text.rstrip().endswith(":"):
-            current = clause.text
-    return lead_in
-
-
 def assess_requirement(requirement: Requirement, clauses: list[Clause],
                        thresholds: Thresholds | None = None,
                        document: dict[str, float] | None = None) -> RequirementVerdict:
@@ -248,9 +234,10 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
     for_ = [h for h in hits if h.cut == "met" and h.model_on_topic and h.commits(thresholds)]
     requires = _compiled(requirement).met_requires
     if requires and not any(p.search(h.clause.text) for h in for_ for p in requires):
-        # a list item may name the core only in its lead-in; read those only where the items themselves fall short
-        lead_in = _lead_ins(clauses) if for_ else {}
-        if not any(p.search(lead_in.get(h.clause.id, "")) for h in for_ for p in requires):
+        # a list item may name the core only in its lead-in (its parent clause, from the segmenter)
+        by_id = {c.id: c for c in clauses} if any(h.clause.parent for h in for_) else {}
+        lead_ins = [by_id[h.clause.parent].text for h in for_ if h.clause.parent in by_id]
+        if not any(p.search(text) for text in lead_ins for p in requires):
             for_ = []  # a partial commitment (a list, a notice) leaves the core of the requirement open
     if against and not (for_ and requirement.met_beats_not_met):
         status, deciding = "not_met", against

@@ -31,7 +31,7 @@ from .assess import DEFAULT_THRESHOLDS
 from .records import Clause
 
 # Bumped when the fitted object changes shape, so an older cached model is not loaded into newer code.
-MODEL_FORMAT = "2"  # 2: with the stance model
+MODEL_FORMAT = "3"  # 2: with the stance model; 3: its coefficients kept sparse
 # The stance of a sentence is read where the assessment may quote it: from its keyword threshold up.
 STANCE_TOPIC = DEFAULT_THRESHOLDS.keyword
 
@@ -79,9 +79,11 @@ class StanceModel:
             rows = [i for i, row in enumerate(topics) if requirement_id in row]
             y = [topics[i][requirement_id] == "evidence:met" for i in rows]
             if min_examples <= sum(y) < len(y):
+                # liblinear's weights are a sum of the training rows, so a feature that never occurs on this
+                # topic weighs exactly 0: kept sparse, the model is a fraction of its dense size, same predictions
                 self.models_[requirement_id] = LogisticRegression(
                     C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0,
-                ).fit(features[rows], y)
+                ).fit(features[rows], y).sparsify()
         return self
 
     def predict(self, features, topic_rows: dict[str, list[int]]) -> dict[str, dict[int, float]]:

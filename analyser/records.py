@@ -62,6 +62,8 @@ class Clause:
     text: str
     page_start: int | None
     page_end: int | None
+    # the clause ending in a colon that opens this numbered item's list ("After termination:"), by id
+    parent: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     requirements: list[tuple[str, float]] = field(default_factory=list)

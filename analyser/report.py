@@ -53,7 +53,7 @@ def document_json(result: DocumentResult) -> dict:
         "warnings": doc.warnings,
         "clauses": [
             {"id": c.id, "number": c.number, "heading": c.heading, "text": c.text, "page_start": c.page_start,
-             "page_end": c.page_end, "categories": c.categories,
+             "page_end": c.page_end, "parent": c.parent, "categories": c.categories,
              "requirements": [{"id": rid, "score": score} for rid, score in c.requirements]}
             for c in result.clauses
         ],

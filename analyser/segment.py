@@ -4,6 +4,7 @@ A clause starts at a numbered block ("1.", "2.1", "A.1", "(a)", "(iv)", "Article
 "Artikel 7", "Section 3", "§ 4"), at a heading, or at a definition ("X" means ...).
 Sub-items carry their parent's number: "(b)" under "4.1" becomes "4.1(b)".
 Unnumbered paragraphs belong to the clause before them, across page breaks.
+A numbered item under a lead-in that ends in a colon ("After termination:") has that clause as its parent.
 """
 from __future__ import annotations
 
@@ -182,4 +183,19 @@ def segment(blocks: list[Block]) -> list[Clause]:
             parent_number = None
             parens.reset()
             open_clause(None, start.rest, "", block)
+    _link_list_items(clauses)
     return clauses
+
+
+def _link_list_items(clauses: list[Clause]) -> None:
+    """Give each numbered item of a list its lead-in: "Na beëindiging van de Overeenkomst:" then "1. Verwijdert
+    Verwerker alle persoonsgegevens binnen 30 dagen" says what the item alone leaves out. A heading or an
+    unnumbered clause ends the list."""
+    lead_in = None
+    for clause in clauses:
+        if lead_in is not None and clause.number and not clause.heading:
+            clause.parent = lead_in.id
+        else:
+            lead_in = None
+        if clause.text.rstrip().endswith(":"):
+            lead_in = clause

@@ -5,8 +5,11 @@ import pytest
 
 from analyser.annotate import split_sentences
 from analyser.assess import DEFAULT_THRESHOLDS, assess_requirement
+from analyser.ingest import ingest_bytes
 from analyser.library import load_library
 from analyser.records import Clause
+from analyser.render import render_pdf
+from analyser.segment import segment
 
 LIBRARY = load_library()
 
@@ -190,6 +193,19 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("no-unilateral-changes", "De Verwerker behoudt het recht deze Overeenkomst eenzijdig aan te passen bij wijzigingen "
                               "in de AVG of gerelateerde regelgeving, mits 30 dagen voorafgaande kennisgeving.",
      "not_met"),
+    # a licence to use the customer's data to improve the service is a use for the vendor's own purposes
+    ("no-training-on-customer-data", "Customer hereby grants Movo a limited license to collect, store, and use "
+                                     "Customer Data to provide, maintain, and improve the Service.", "not_met"),
+    ("processor-role", "Customer hereby grants Movo a limited license to collect, store, and use Customer Data to "
+                       "provide, maintain, and improve the Service.", "not_met"),
+    ("limited-retention", "We may delete your data after a reasonable retention period.", "not_met"),
+    # updating the security measures without lowering them changes no term
+    ("no-unilateral-changes", "Processor may update these measures from time to time, provided that such updates do "
+                              "not materially decrease the overall level of protection provided for Company Personal "
+                              "Data.", "not_addressed"),
+    # "appropriate safeguards" with no mechanism of Chapter V named
+    ("transfer-safeguards", "JKT48Connect ensures appropriate safeguards are in place for any such transfers in "
+                            "accordance with applicable data protection law.", "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -233,18 +249,17 @@ def test_assess_deletion_period_at_the_end_outweighs_a_vague_one():
     assert deletion("Uploaded photos are deleted within 30 days after processing is complete.", vague) == "not_met"
 
 
-def test_assess_a_list_item_is_read_with_its_lead_in():
-    # "After termination: 1. deletes ... within 30 days": the item speaks of the end only through its lead-in
-    clauses = [Clause(id="c1", number="Art. 11", heading="Teruggave en Verwijdering van Gegevens", page_start=4,
-                      page_end=4, text="Na beëindiging van de Dienstverleningsovereenkomst:"),
-               Clause(id="c2", number="1", heading=None, page_start=4, page_end=4,
-                      text="Verwijdert de Verwerker alle persoonsgegevens van de Verwerkingsverantwoordelijke van zijn "
-                           "systemen binnen 30 dagen, tenzij wettelijke bewaarplicht anders vereist")]
+def test_assess_a_list_item_is_read_with_its_lead_in(files):
+    # "After termination: 1. deletes ... within 30 days": the item speaks of the end only through its lead-in,
+    # which the segmenter gives it as its parent clause
+    markdown = (files / "list-under-lead-in.md").read_text(encoding="utf-8")
+    clauses = segment(ingest_bytes(render_pdf(markdown), "verwerkersovereenkomst.pdf").blocks)
     split_sentences(clauses, "nl")
     result = assess_requirement(LIBRARY.get("deletion-on-exit"), clauses)
-    assert result.status == "met" and result.evidence[0].clause_id == "c2"
+    item = next(c for c in clauses if c.text.startswith("Verwijdert"))
+    assert result.status == "met" and result.evidence[0].clause_id == item.id
     # without the lead-in, a period alone says nothing about the end
-    assert assess_requirement(LIBRARY.get("deletion-on-exit"), clauses[1:]).status != "met"
+    assert assess_requirement(LIBRARY.get("deletion-on-exit"), [item]).status != "met"
 
 
 def test_assess_customer_duty_is_not_a_vendor_commitment():

@@ -36,6 +36,18 @@ def test_segment_subitems_carry_parent_number():
     assert numbers == ["4", "4.1", "4.1(a)", "4.1(b)", "4.1(b)(i)", "4.1(b)(ii)", "4.1(c)", "4.2"]
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_segment_list_items_have_their_lead_in_as_parent(files, fmt):
+    # a Dutch DPA's "Art. 11" whose numbered items say "after termination" only through the line that opens them
+    data = (render_pdf if fmt == "pdf" else render_docx)((files / "list-under-lead-in.md").read_text(encoding="utf-8"))
+    clauses = segment(ingest_bytes(data, f"x.{fmt}").blocks)
+    lead_in = next(c for c in clauses if c.text.startswith("Na beëindiging"))
+    items = [c for c in clauses if c.parent]
+    assert [c.number for c in items] == ["1", "2"] and {c.parent for c in items} == {lead_in.id}
+    # the next article ends the list
+    assert next(c for c in clauses if c.number == "Art. 12").parent is None
+
+
 def test_segment_letter_i_after_h_is_a_letter():
     letters = "abcdefghij"
     blocks = [Block("7.1 Definitions:")] + [Block(f"({ch}) term {ch};") for ch in letters]
