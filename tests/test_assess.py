@@ -206,6 +206,17 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # "appropriate safeguards" with no mechanism of Chapter V named
     ("transfer-safeguards", "JKT48Connect ensures appropriate safeguards are in place for any such transfers in "
                             "accordance with applicable data protection law.", "not_met"),
+    # clauses the customer has to ask for are no safeguard in place
+    ("transfer-safeguards", "If Customer requires GDPR or UK GDPR Standard Contractual Clauses or other cross-border "
+                            "transfer mechanisms, Customer should contact privacy@deliverwms.com before uploading any "
+                            "such personal data to the Service.", "not_addressed"),
+    # sharing with the providers that run the service belongs to sub-processor control
+    ("no-third-party-sharing", "We may share information with trusted service providers where necessary to operate "
+                               "Kudos Cards.", "not_addressed"),
+    # a blank form for the controller's name, and a product "ontwikkeld" (built) by the vendor, say nothing of roles
+    ("processor-role", "Verwerkingsverantwoordelijke: Bedrijfsnaam: ____________ KvK-nummer: ____________", "not_addressed"),
+    ("processor-role", "Verwerkingsverantwoordelijke maakt gebruik van de planningsapplicatie Planning (hierna: de "
+                       "Dienst), ontwikkeld en beheerd door Verwerker.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
