@@ -79,8 +79,8 @@ class StanceModel:
             rows = [i for i, row in enumerate(topics) if requirement_id in row]
             y = [topics[i][requirement_id] == "evidence:met" for i in rows]
             if min_examples <= sum(y) < len(y):
-                # liblinear's weights are a sum of the training rows, so a feature that never occurs on this
-                # topic weighs exactly 0: kept sparse, the model is a fraction of its dense size, same predictions
+                # a feature that never occurs in this topic's rows feels only the regularisation, so its weight
+                # is exactly 0: kept sparse, the model is a fraction of its dense size, with the same predictions
                 self.models_[requirement_id] = LogisticRegression(
                     C=4.0, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0,
                 ).fit(features[rows], y).sparsify()
