@@ -8,7 +8,7 @@ probability of each status from the whole text, for the requirements whose libra
 entry asks for it. A stance model (logistic regression per requirement on the topic
 model's features) gives the chance that a sentence on a topic commits to it, learnt from
 the sentences labelled as deciding `met` against the other sentences on that topic.
-Training is deterministic and takes two to three minutes; the fitted models are cached
+Training is deterministic and takes about three minutes; the fitted models are cached
 per training-data hash, scikit-learn version and model format, and that hash is the
 model version every report records.
 """
