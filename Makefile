@@ -29,7 +29,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 # Rebuild clause_library/training/sentences.jsonl and documents.jsonl from the labels: the shared corpus and
-# fresh vendors 1-34. (tests/fresh_vendors_35 stays out: it is the blind test set; tests/fresh_vendors_36 waits,
+# fresh vendors 1-34. (tests/fresh_vendors_35 stays out: it is the blind test set; tests/fresh_vendors_36 and 37 wait,
 # unread, for later releases.)
 LABELLED_SETS = tests/fresh_vendors tests/fresh_vendors_2 tests/fresh_vendors_3 tests/fresh_vendors_4 tests/fresh_vendors_5 \
                 tests/fresh_vendors_6 tests/fresh_vendors_7 tests/fresh_vendors_8 tests/fresh_vendors_9 \
