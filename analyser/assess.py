@@ -144,6 +144,17 @@ def _weakened(requirement: Requirement, sentence) -> bool:
     return requirement.vague_limit_is_not_met and "VAGUE_LIMIT" in sentence.cues and not has_duration
 
 
+def _with_lead_in(rules: _Compiled, sentence, text: str) -> str:
+    """A list line read with its lead-in, for contradictions: "to:" then "Improve our models" is a licence to train.
+    A lead-in that already decides (or is excluded) on its own is read on its own, so each line adds nothing."""
+    if sentence.lead_in is None:
+        return text
+    lead_in = numbers_as_digits(sentence.lead_in)
+    if rules.contradicted(lead_in) or any(p.search(lead_in) for p in rules.exclude):
+        return text
+    return f"{lead_in} {text}"
+
+
 def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Thresholds | None) -> list[_Hit]:
     """Topic sentences with the way each cuts. Without a classifier (thresholds None) keywords decide."""
     rules = _compiled(requirement)
@@ -158,22 +169,23 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                     continue
                 anywhere = True
             text = numbers_as_digits(sentence.text)
+            with_lead_in = _with_lead_in(rules, sentence, text)
             if anywhere:
                 on_topic, keyword = True, False  # quoted after the sentences on the topic
             elif thresholds is None or score < thresholds.topic:
                 keyword = on_topic = rules.keyword_in(text)
             else:
                 on_topic, keyword = True, rules.keyword_in(text)
-            if not on_topic or any(p.search(text) for p in rules.exclude):
+            if not on_topic or any(p.search(with_lead_in) for p in rules.exclude):
                 continue
-            if rules.contradicted(text):
+            if rules.contradicted(with_lead_in):
                 cut = "not_met"
-            elif rules.committed(text):
+            elif rules.committed(text):  # a list line commits only by its own words
                 if "CUSTOMER_DUTY" in sentence.cues:
                     cut = "none"  # the customer's duty is not the vendor's commitment
                 else:
                     cut = "not_met" if _weakened(requirement, sentence) else "met"
-            elif rules.unless_met and rules.contradicted(text, rules.unless_met):
+            elif rules.unless_met and rules.contradicted(with_lead_in, rules.unless_met):
                 cut = "not_met_unless_met"
             else:
                 cut = "none"

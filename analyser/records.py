@@ -52,6 +52,9 @@ class Sentence:
     stance: dict[str, float] = field(default_factory=dict)
     cues: set[str] = field(default_factory=set)  # NEGATION, PERMISSION, EXCEPTION, OPT_OUT, ...
     entities: list[tuple[str, str]] = field(default_factory=list)  # (label, text): REGION, LAW, DURATION, ...
+    # the sentence ending in a colon that this short list line continues ("You grant us a licence to:" before
+    # "Improve our models"), within the same clause
+    lead_in: str | None = None
 
 
 @dataclass

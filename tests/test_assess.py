@@ -8,7 +8,7 @@ from analyser.assess import DEFAULT_THRESHOLDS, assess_requirement
 from analyser.ingest import ingest_bytes
 from analyser.library import load_library
 from analyser.records import Clause
-from analyser.render import render_pdf
+from analyser.render import render_docx, render_pdf
 from analyser.segment import segment
 
 LIBRARY = load_library()
@@ -217,6 +217,23 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("processor-role", "Verwerkingsverantwoordelijke: Bedrijfsnaam: ____________ KvK-nummer: ____________", "not_addressed"),
     ("processor-role", "Verwerkingsverantwoordelijke maakt gebruik van de planningsapplicatie Planning (hierna: de "
                        "Dienst), ontwikkeld en beheerd door Verwerker.", "not_addressed"),
+    # sharing only with the providers that act for the vendor is the spec's own exception
+    ("no-third-party-sharing", "We will share your personal data only with service providers acting on our behalf to "
+                               "provide the Service.", "met"),
+    # how to send a request is no promise; a certificate still to come, or the hosting's, is no report for the customer
+    ("no-third-party-sharing", 'To opt out, e-mail privacy@example.com with subject "Do Not Sell or Share My Personal '
+                               'Information".', "not_addressed"),
+    ("audit-rights", "SOC 2 Type II audit: engagement scoped; the certification target is a future date and it is not "
+                     "yet attested.", "not_addressed"),
+    ("audit-rights", "The platform runs on SOC 2 Type II certified infrastructure.", "not_addressed"),
+    # notice of a data subject's request is not notice of an authority's
+    ("government-access-notice", "Processor will assist Customer in responding to requests by Data Subjects to "
+                                 "exercise their rights. If Processor receives such a request directly, it will, "
+                                 "unless legally prohibited, promptly notify Customer and not respond except on "
+                                 "Customer's instructions or as required by applicable law.", "not_addressed"),
+    # a list line read with its lead-in
+    ("no-training-on-customer-data", "You grant Kastor a worldwide, non-exclusive license to use your content solely "
+                                     "for:\nImproving our AI models and service quality", "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
@@ -271,6 +288,31 @@ def test_assess_a_list_item_is_read_with_its_lead_in(files):
     assert result.status == "met" and result.evidence[0].clause_id == item.id
     # without the lead-in, a period alone says nothing about the end
     assert assess_requirement(LIBRARY.get("deletion-on-exit"), [item]).status != "met"
+
+
+LICENCE_LIST = """# Terms of Service
+
+## 5. Your Content
+
+You retain ownership of your content. You grant Kastor a worldwide, non-exclusive license to use your content solely for:
+
+- Improving our AI models and service quality
+- Providing customer support
+"""
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_assess_a_list_line_is_read_with_its_lead_in(fmt):
+    # a bulleted line in the same clause: "Improving our AI models" is a use of the content only after its lead-in
+    data = (render_pdf if fmt == "pdf" else render_docx)(LICENCE_LIST)
+    clauses = segment(ingest_bytes(data, f"terms.{fmt}").blocks)
+    split_sentences(clauses, "en")
+    line = next(s for c in clauses for s in c.sentences if s.text.startswith("Improving"))
+    assert line.lead_in.endswith("solely for:")
+    result = assess_requirement(LIBRARY.get("no-training-on-customer-data"), clauses)
+    assert result.status == "not_met" and result.evidence[0].quote == line.text
+    line.lead_in = None
+    assert assess_requirement(LIBRARY.get("no-training-on-customer-data"), clauses).status != "not_met"
 
 
 def test_assess_customer_duty_is_not_a_vendor_commitment():
