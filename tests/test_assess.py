@@ -231,6 +231,9 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                  "exercise their rights. If Processor receives such a request directly, it will, "
                                  "unless legally prohibited, promptly notify Customer and not respond except on "
                                  "Customer's instructions or as required by applicable law.", "not_addressed"),
+    # the customer's general authorisation to use sub-processors leaves notice and objection open either way
+    ("subprocessor-control", "The Customer acknowledges and agrees that arithmo may engage Sub-processors for the "
+                             "provision of the Services under the Agreement.", "not_addressed"),
     # a list line read with its lead-in
     ("no-training-on-customer-data", "You grant Kastor a worldwide, non-exclusive license to use your content solely "
                                      "for:\nImproving our AI models and service quality", "not_met"),
