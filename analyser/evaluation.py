@@ -98,7 +98,7 @@ def cross_validate_by_vendor(sets, folds: int = 10, formats: tuple[str, ...] = (
     `folds` groups; for each group the classifier is trained on every other vendor's sentences and the
     group's documents are rendered and analysed end to end. Leave-one-vendor-out would train once per
     vendor (hundreds of times); a few folds keep the same guarantee at a fraction of the cost (the notebook
-    uses four, so that `make test` stays within its time on two cores).
+    uses two, so that `make test` stays within its time on two cores).
     The folds run in parallel on `n_jobs` processes (default: every core); the rows come out in fold order
     whatever the number of processes.
     """
