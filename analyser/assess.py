@@ -169,14 +169,16 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                     continue
                 anywhere = True
             text = numbers_as_digits(sentence.text)
-            with_lead_in = _with_lead_in(rules, sentence, text)
             if anywhere:
                 on_topic, keyword = True, False  # quoted after the sentences on the topic
             elif thresholds is None or score < thresholds.topic:
                 keyword = on_topic = rules.keyword_in(text)
             else:
                 on_topic, keyword = True, rules.keyword_in(text)
-            if not on_topic or any(p.search(with_lead_in) for p in rules.exclude):
+            if not on_topic:
+                continue
+            with_lead_in = _with_lead_in(rules, sentence, text)  # only for sentences on the topic
+            if any(p.search(with_lead_in) for p in rules.exclude):
                 continue
             if rules.contradicted(with_lead_in):
                 cut = "not_met"
