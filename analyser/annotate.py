@@ -11,13 +11,17 @@ from functools import lru_cache
 
 from pathlib import Path
 
+import numpy
 import spacy
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
 from spacy.language import Language
+from spacy.attrs import LOWER
 from spacy.symbols import ORTH
-from spacy.matcher import Matcher
+from itertools import product
+
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .library import SAFE_YAML_LOADER
@@ -68,10 +72,22 @@ def legal_patterns() -> dict:
 
 @Language.factory("legal_cues")
 def make_legal_cues(nlp: Language, name: str):
-    """Matcher of negation, modality, exceptions, opt-in/opt-out, vague limits (Doc -> Doc)."""
+    """Negation, modality, exceptions, opt-in/opt-out, vague limits (Doc -> Doc).
+
+    The Matcher pays for every pattern at every token, so patterns of plain words go to a PhraseMatcher, which
+    looks them up, and the Matcher runs only on a line that holds a word its patterns start with."""
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher = Matcher(nlp.vocab)
+    matcher_starts: set[str] = set()
     for cue, patterns in legal_patterns()["cues"].items():
-        matcher.add(cue, patterns)
+        for pattern in patterns:
+            choices = _word_choices(pattern)
+            if choices is None:
+                matcher.add(cue, [pattern])
+                matcher_starts |= _start_words(pattern)
+            else:
+                phrases.add(cue, [Doc(nlp.vocab, words=[word for word in words if word])
+                                  for words in product(*choices)])
     nearby = {}  # key of a target pattern in `targets` -> (cue id, trigger words, within)
     targets = Matcher(nlp.vocab)
     for cue, rules in legal_patterns().get("nearby", {}).items():
@@ -79,12 +95,55 @@ def make_legal_cues(nlp: Language, name: str):
             key = f"{cue}#{number}"
             targets.add(key, [rule["target"]])
             nearby[nlp.vocab.strings[key]] = (nlp.vocab.strings.add(cue), frozenset(rule["triggers"]), rule["within"])
+    matcher_starts = _word_ids(nlp, matcher_starts)
+    trigger_words = _word_ids(nlp, {word for _, words, _ in nearby.values() for word in words})
 
     def legal_cues(doc: Doc) -> Doc:
-        doc._.cue_matches = tuple(matcher(doc)) + tuple(_nearby_matches(doc, nearby, targets))
+        words = doc.to_array(LOWER)
+        matches = tuple(phrases(doc))
+        if matcher_starts is None or numpy.isin(words, matcher_starts).any():
+            matches += tuple(matcher(doc))
+        if trigger_words is None or numpy.isin(words, trigger_words).any():
+            matches += tuple(_nearby_matches(doc, nearby, targets))
+        doc._.cue_matches = matches
         return doc
 
     return legal_cues
+
+
+def _word_choices(pattern: list[dict]) -> list[list[str]] | None:
+    """The lower-case words a pattern allows at each token ("" where the token is optional), or None when the
+    pattern asks more of a token than its words."""
+    choices = []
+    for token in pattern:
+        token = dict(token)
+        op = token.pop("OP", None)
+        if op not in (None, "?") or len(token) != 1 or next(iter(token)) not in ("LOWER", "TEXT", "ORTH"):
+            return None
+        attr, value = next(iter(token.items()))
+        words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+        # TEXT and ORTH compare case, which only a word without letters leaves the same as LOWER
+        if not all(isinstance(word, str) and word == word.lower() and (attr == "LOWER" or word == word.upper())
+                   for word in words):
+            return None
+        choices.append(words + [""] if op == "?" else words)
+    return choices
+
+
+def _start_words(pattern: list[dict]) -> set[str | None]:
+    """The words a pattern's first token must be, or {None} when it may start anywhere."""
+    first = pattern[0]
+    value = first.get("LOWER")
+    if first.get("OP") in ("?", "*") or not (isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}):
+        return {None}
+    return set(value["IN"]) if isinstance(value, dict) else {value}
+
+
+def _word_ids(nlp: Language, words: set[str | None]) -> numpy.ndarray | None:
+    """Lower-case word ids to look for in `Doc.to_array(LOWER)`, or None (every line qualifies) for a None."""
+    if None in words:
+        return None
+    return numpy.array(sorted(nlp.vocab.strings.add(word) for word in words), dtype="uint64")
 
 
 def _nearby_matches(doc: Doc, rules: dict, targets: Matcher) -> list[tuple[int, int, int]]:
@@ -145,11 +204,11 @@ def split_sentences(clauses: list[Clause], language: str) -> None:
                 units.append((index, start, start + len(part)))
                 texts.append(part)
             start += len(part) + 1
-    for (index, offset, _), doc in zip(units, nlp.pipe(texts, batch_size=256)):
+    for (index, offset, _), line, doc in zip(units, texts, nlp.pipe(texts, batch_size=256)):
         carry = 0  # characters of an opening bracket or quote that belong to the next sentence
         for sent in doc.sents:
             start_char = sent.start_char - carry
-            text = doc.text[start_char:sent.end_char].rstrip()
+            text = line[start_char:sent.end_char].rstrip()  # the line is doc.text, which spaCy rebuilds each time
             carry = len(text) - len(text.rstrip("([{“‘\"'"))
             if carry:
                 text = text[:-carry].rstrip()
