@@ -237,6 +237,38 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # a list line read with its lead-in
     ("no-training-on-customer-data", "You grant Kastor a worldwide, non-exclusive license to use your content solely "
                                      "for:\nImproving our AI models and service quality", "not_met"),
+    # a breach reported to the regulator alone is not notice to the customer
+    ("breach-notification", "Gaat er iets mis met jouw gegevens (een datalek), dan meld ik dat binnen 72 uur bij de "
+                            "Autoriteit Persoonsgegevens als dat verplicht is.", "not_addressed"),
+    ("breach-notification", "We will without undue delay notify the supervisory authority of a personal data breach.",
+     "not_addressed"),
+    # "not outside the EEA without appropriate safeguards" allows the transfer
+    ("eu-data-residency", "Persoonsgegevens worden niet overgedragen aan partijen buiten de Europese Economische Ruimte "
+                          "(EER) zonder passende waarborgen conform Hoofdstuk V van de AVG.", "not_addressed"),
+    ("eu-data-residency", "Personal data will not be transferred outside the EEA without appropriate safeguards.",
+     "not_addressed"),
+    # processing on behalf of business customers is the vendor's role, not whom the terms are for
+    ("business-terms", "When our AI receptionist answers calls on behalf of our business customers, we act as their "
+                       "processor.", "not_addressed"),
+    ("business-terms", "Wij verwerken deze gegevens namens onze zakelijke klanten, die de verwerkingsverantwoordelijke "
+                       "zijn.", "not_addressed"),
+    # data the customer deleted, purged from back-ups later, is not deletion at the end of the contract
+    ("deletion-on-exit", "All form data which has been deleted by the customer is permanently deleted from our back-ups "
+                         "within 90 days.", "not_addressed"),
+    ("deletion-on-exit", "Gegevens die de klant zelf heeft verwijderd, worden binnen 90 dagen uit onze back-ups gewist.",
+     "not_addressed"),
+    # a first-person privacy statement; CCPA-defined selling, marketing-only promises and the limits of a duty of
+    # confidentiality are no promise not to share
+    ("no-third-party-sharing", "Ik verkoop jouw gegevens nooit aan derden, ook niet aan de partijen waarmee ik "
+                               "samenwerk.", "met"),
+    ("no-third-party-sharing", 'PSI shall not sell or share Customer Personal Data as the terms "sell" and "share" are '
+                               'defined in the CCPA.', "not_addressed"),
+    ("no-third-party-sharing", "We do not disclose personal information to third parties for their direct marketing "
+                               "purposes.", "not_addressed"),
+    ("no-third-party-sharing", "Wij verkopen uw persoonsgegevens niet aan derden voor marketing- of andere commerciële "
+                               "doeleinden van de ontvanger.", "not_addressed"),
+    ("no-third-party-sharing", "Deze geheimhoudingsplicht geldt niet voor informatie die op het moment van verstrekking "
+                               "al openbaar was bij de ontvanger.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
