@@ -269,6 +269,23 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                "doeleinden van de ontvanger.", "not_addressed"),
     ("no-third-party-sharing", "Deze geheimhoudingsplicht geldt niet voor informatie die op het moment van verstrekking "
                                "al openbaar was bij de ontvanger.", "not_addressed"),
+    # a drafting placeholder commits to nothing yet
+    ("transfer-safeguards", "[PLACEHOLDER — DPA specifics: sub-processor list, standard contractual clauses / transfer "
+                            "mechanism, processing details, and DPA URL, to be prepared by counsel.]", "not_addressed"),
+    ("eu-data-residency", "Alle persoonsgegevens worden opgeslagen en verwerkt binnen de Europese Economische Ruimte, in "
+                          "Microsoft Azure (regio [in te vullen: West Europe / North Europe]).", "not_addressed"),
+    # how long the vendor keeps its own logs says nothing about the customer's data at the end
+    ("deletion-on-exit", "Audit logs are retained for up to 180 days, then permanently deleted.", "not_addressed"),
+    # the time to answer a data subject's request is not a deletion period
+    ("deletion-on-exit", "We will respond to verified deletion requests within 30 days, as required by law.",
+     "not_addressed"),
+    # a lawful basis says why personal data may be processed, not what the vendor commits to
+    ("no-training-on-customer-data", "Lawful basis: We process your personal data on the basis of contractual necessity "
+                                     "(to provide the Service), legitimate interests (to improve and secure the "
+                                     "Service), and consent (where you have provided it).", "not_addressed"),
+    ("no-training-on-customer-data", "Gerechtvaardigd belang (art. 6 lid 1 sub f AVG): voor het functioneren en "
+                                     "beveiligen van de website en het verbeteren van onze dienstverlening.",
+     "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
