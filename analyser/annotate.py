@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 
 from pathlib import Path
 
@@ -19,8 +20,6 @@ from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP
 from spacy.language import Language
 from spacy.attrs import LOWER
 from spacy.symbols import ORTH
-from itertools import product
-
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -127,14 +126,14 @@ def _word_choices(pattern: list[dict]) -> list[list[str]] | None:
                    for word in words):
             return None
         choices.append(words + [""] if op == "?" else words)
-    return choices
+    return None if all("" in words for words in choices) else choices
 
 
 def _start_words(pattern: list[dict]) -> set[str | None]:
     """The words a pattern's first token must be, or {None} when it may start anywhere."""
     first = pattern[0]
     value = first.get("LOWER")
-    if first.get("OP") in ("?", "*") or not (isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}):
+    if first.get("OP") not in (None, "+") or not (isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}):
         return {None}
     return set(value["IN"]) if isinstance(value, dict) else {value}
 
