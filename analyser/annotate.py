@@ -77,13 +77,13 @@ def make_legal_cues(nlp: Language, name: str):
     looks them up, and the Matcher runs only on a line that holds a word its patterns start with."""
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher = Matcher(nlp.vocab)
-    matcher_starts: set[str] = set()
+    start_words: set[str | None] = set()
     for cue, patterns in legal_patterns()["cues"].items():
         for pattern in patterns:
             choices = _word_choices(pattern)
             if choices is None:
                 matcher.add(cue, [pattern])
-                matcher_starts |= _start_words(pattern)
+                start_words |= _start_words(pattern)
             else:
                 phrases.add(cue, [Doc(nlp.vocab, words=[word for word in words if word])
                                   for words in product(*choices)])
@@ -94,7 +94,7 @@ def make_legal_cues(nlp: Language, name: str):
             key = f"{cue}#{number}"
             targets.add(key, [rule["target"]])
             nearby[nlp.vocab.strings[key]] = (nlp.vocab.strings.add(cue), frozenset(rule["triggers"]), rule["within"])
-    matcher_starts = _word_ids(nlp, matcher_starts)
+    matcher_starts = _word_ids(nlp, start_words)
     trigger_words = _word_ids(nlp, {word for _, words, _ in nearby.values() for word in words})
 
     def legal_cues(doc: Doc) -> Doc:
@@ -120,10 +120,10 @@ def _word_choices(pattern: list[dict]) -> list[list[str]] | None:
         if op not in (None, "?") or len(token) != 1 or next(iter(token)) not in ("LOWER", "TEXT", "ORTH"):
             return None
         attr, value = next(iter(token.items()))
-        words = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+        words = _listed_words(value)
         # TEXT and ORTH compare case, which only a word without letters leaves the same as LOWER
-        if not all(isinstance(word, str) and word == word.lower() and (attr == "LOWER" or word == word.upper())
-                   for word in words):
+        if words is None or not all(word == word.lower() and (attr == "LOWER" or word == word.upper())
+                                    for word in words):
             return None
         choices.append(words + [""] if op == "?" else words)
     return None if all("" in words for words in choices) else choices
@@ -132,10 +132,19 @@ def _word_choices(pattern: list[dict]) -> list[list[str]] | None:
 def _start_words(pattern: list[dict]) -> set[str | None]:
     """The words a pattern's first token must be, or {None} when it may start anywhere."""
     first = pattern[0]
-    value = first.get("LOWER")
-    if first.get("OP") not in (None, "+") or not (isinstance(value, str) or isinstance(value, dict) and set(value) == {"IN"}):
+    words = _listed_words(first.get("LOWER"))
+    if first.get("OP") not in (None, "+") or words is None:
         return {None}
-    return set(value["IN"]) if isinstance(value, dict) else {value}
+    return set(words)
+
+
+def _listed_words(value) -> list[str] | None:
+    """The words a token attribute's value lists ("word" or {IN: [words]}), or None for any other test."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(word, str) for word in value["IN"]):
+        return list(value["IN"])
+    return None
 
 
 def _word_ids(nlp: Language, words: set[str | None]) -> numpy.ndarray | None:
