@@ -286,6 +286,31 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("no-training-on-customer-data", "Gerechtvaardigd belang (art. 6 lid 1 sub f AVG): voor het functioneren en "
                                      "beveiligen van de website en het verbeteren van onze dienstverlening.",
      "not_addressed"),
+    # a promise made for the model providers ("by them"), or about a named provider's models, is not the vendor's
+    ("no-training-on-customer-data", "Je gegevens worden door de AI-aanbieders niet gebruikt om modellen te trainen; "
+                                     "wij gebruiken hun zakelijke API.", "not_addressed"),
+    ("no-training-on-customer-data", "We do not use your personal data for model training (the LLM providers you "
+                                     "connect may have their own policies).", "not_addressed"),
+    ("no-training-on-customer-data", "Your documents are never used to train or improve OpenAI's models.",
+     "not_addressed"),
+    ("no-training-on-customer-data", "Gegevens van de Gemini API worden niet gebruikt voor modeltraining conform het "
+                                     "Google Cloud Data Processing Agreement.", "not_addressed"),
+    # keeping one customer's data from another is tenant isolation, not a promise about third parties
+    ("no-third-party-sharing", "We never share data between different customers.", "not_addressed"),
+    # a promise that holds only where US state privacy laws apply
+    ("no-third-party-sharing", "To the extent U.S. state privacy laws apply, Acme will not sell or disclose Customer "
+                               "Personal Data outside the business purposes of the Service.", "not_addressed"),
+    # safeguards that "may include" the user's consent commit to no transfer safeguard
+    ("transfer-safeguards", "Where legally required, we use appropriate safeguards for international transfers, which "
+                            "may include standard contractual clauses, adequacy decisions or user consent.",
+     "not_addressed"),
+    # processing the law requires of the vendor (GDPR art. 28(3)(a)) is not an authority's request
+    ("government-access-notice", "As required by applicable law, in which case Acme shall inform the Customer unless "
+                                 "prohibited by law.", "not_addressed"),
+    ("government-access-notice", "Verplicht Unierecht of lidstatelijk recht de Verwerker tot een andere verwerking, "
+                                 "dan stelt de Verwerker de Klant daarvan vooraf op de hoogte.", "not_addressed"),
+    # a breach reported to the regulator alone is not notice to the customer
+    ("breach-notification", "Melding aan de AP: binnen 72 uur na ontdekking van een datalek.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
