@@ -311,6 +311,27 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                  "dan stelt de Verwerker de Klant daarvan vooraf op de hoogte.", "not_addressed"),
     # a breach reported to the regulator alone is not notice to the customer
     ("breach-notification", "Melding aan de AP: binnen 72 uur na ontdekking van een datalek.", "not_addressed"),
+    # the customer's duty not to build competing products, and marketing opt-outs, are not about training
+    ("no-training-on-customer-data", "You may not use the Service to develop competing products or services.",
+     "not_addressed"),
+    ("no-training-on-customer-data", "Marketing consent and opt-out data are retained for three years.",
+     "not_addressed"),
+    # VAT treatment says nothing about where data is kept, and invoices are the vendor's own records
+    ("eu-data-residency", "Facturen vermelden de btw-behandeling: Nederlandse btw, verlegde btw binnen de EU of "
+                          "levering buiten de EU.", "not_addressed"),
+    ("eu-data-residency", "Invoices state the VAT treatment for customers outside the EU.", "not_addressed"),
+    ("limited-retention", "Facturen bewaren we zolang de belastingwet dat vereist.", "not_addressed"),
+    ("limited-retention", "We keep invoices for as long as tax law requires.", "not_addressed"),
+    # updating the security measures without lowering them is no change of the terms
+    ("no-unilateral-changes", "Acme may update measures without materially reducing overall protection.",
+     "not_addressed"),
+    # cooperation the law requires is the legal-requirement exception, not disclosure at the vendor's discretion
+    ("government-access-notice", "We keep billing records and cooperate with competent authorities where legally "
+                                 "mandated.", "not_addressed"),
+    # passing a request on to the customer instead of answering it is no promise about disclosure
+    ("no-third-party-sharing", "If Acme receives a request directly from a regulator or other third party, Acme "
+                               "will not respond other than to direct the requester to the Customer.",
+     "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
