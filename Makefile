@@ -15,7 +15,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	# Fit the topic model once now (about three minutes), so the first analysis does not wait for it.
+	# Fit the topic model once now (about two and a half minutes on two cores), so the first analysis does not wait for it.
 	$(BIN)/python -c "from analyser.classify import default_classifier; default_classifier()"
 	touch $(STAMP)
 
