@@ -332,6 +332,42 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("no-third-party-sharing", "If Acme receives a request directly from a regulator or other third party, Acme "
                                "will not respond other than to direct the requester to the Customer.",
      "not_addressed"),
+    # notice and objection "described there", in another document, decide nothing here
+    ("subprocessor-control", "You authorise the engagement of sub-processors generally, subject to the notification "
+                             "and objection procedure described there.", "not_addressed"),
+    # a provider's DPA in a list of sub-processors is not this document; a DPA entered into also for the customer's
+    # affiliates binds a business
+    ("business-terms", "DPA: Stripe Data Processing Agreement (incorporated into the Stripe Services Agreement "
+                       "automatically).", "not_addressed"),
+    ("business-terms", "If you accept the Terms, you enter into the DPA on behalf of yourself and, as applicable, in "
+                       "the name and on behalf of your Authorized Affiliates.", "not_addressed"),
+    # the customer's affiliates as controllers, and the vendor as controller of its own staff and visitors' data
+    ("processor-role", "Acme processes Personal Data for which such Authorized Affiliates qualify as the Controller.",
+     "not_addressed"),
+    ("processor-role", "Individuals whose data we process as a controller, such as our own employees, prospects and "
+                       "website visitors.", "not_addressed"),
+    # usage statistics are not the customer's content
+    ("no-training-on-customer-data", "Wij kunnen gebruiksstatistieken van de klant gebruiken om de dienst te "
+                                     "verbeteren.", "not_addressed"),
+    ("customer-owns-output", "Gebruiksstatistieken van de klant bewaren we voor de verbetering van de dienst.",
+     "not_addressed"),
+    # naming the customer in marketing is publicity; insights derived from the content are output
+    ("customer-owns-output", "Customer grants Acme a limited licence to use Customer's name and logo in Acme's "
+                             "marketing materials.", "not_addressed"),
+    ("customer-owns-output", "You retain all rights to your content, including the insights and recommendations "
+                             "derived from it.", "met"),
+    # transferring the terms in a merger is assignment, not sharing data
+    ("no-third-party-sharing", "You can't transfer these terms to someone else without our consent; we may transfer "
+                               "them as part of a merger.", "not_addressed"),
+    # cooperation with the data protection regulator is no authority's access to the customer's data
+    ("government-access-notice", "Cooperation with supervisory authorities", "not_addressed"),
+    ("government-access-notice", "Samenwerking met de toezichthouder bij een onderzoek naar de verwerking.",
+     "not_addressed"),
+    # a law that holds only for the customers of one contracting entity leaves the others' open
+    ("eu-governing-law", "Voor klanten die contracteren met Acme B.V. geldt Nederlands recht en is de rechtbank "
+                         "Amsterdam bevoegd.", "not_addressed"),
+    ("eu-governing-law", "For customers contracting with Acme GmbH, German law applies and the courts of Berlin have "
+                         "jurisdiction.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
