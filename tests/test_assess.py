@@ -368,6 +368,43 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                          "Amsterdam bevoegd.", "not_addressed"),
     ("eu-governing-law", "For customers contracting with Acme GmbH, German law applies and the courts of Berlin have "
                          "jurisdiction.", "not_addressed"),
+    # the customer "can" notify the regulator after the vendor's notice: no discretion of the vendor's
+    ("breach-notification", "Verwerker informeert de Klant zonder onredelijke vertraging na ontdekking van een datalek, "
+                            "zodat de Klant zo nodig binnen 72 uur bij de Autoriteit Persoonsgegevens kan melden.",
+     "met"),
+    ("breach-notification", "Acme will notify Customer without undue delay after becoming aware of a Personal Data "
+                            "Breach, so that Customer can notify the supervisory authority within 72 hours.", "met"),
+    # notice "as required by" a named law, with no delay or deadline, is the law's duty
+    ("breach-notification", "If we become aware of a security breach, we will notify you and the relevant authorities "
+                            "as required by Rwanda Law N° 058/2021 and any other applicable law.", "not_addressed"),
+    ("breach-notification", "Bij een datalek informeren wij de klant zoals de wet dat vereist.", "not_addressed"),
+    # a privacy policy's line on minors' data sets no age limit; "legitimate business purposes" are the vendor's own
+    ("business-terms", "We do not knowingly collect Personal Information from users under the age of sixteen.",
+     "not_addressed"),
+    ("business-terms", "If you believe a minor has provided us with personal data, please contact us directly.",
+     "not_addressed"),
+    ("business-terms", "Wij verzamelen niet bewust de gegevens van personen jonger dan zestien jaar.", "not_addressed"),
+    ("business-terms", "We need to retain limited information for legitimate business purposes.", "not_addressed"),
+    # no training of models other customers use leaves the rest of training open
+    ("no-training-on-customer-data", "Acme does not use Customer Personal Data to train models made available to "
+                                     "other customers.", "not_addressed"),
+    ("no-training-on-customer-data", "Acme gebruikt de gegevens niet om modellen te trainen die aan andere klanten "
+                                     "beschikbaar worden gesteld.", "not_addressed"),
+    # processing the law requires without the customer's instruction (GDPR art. 28(3)(a), in plain Dutch)
+    ("government-access-notice", "Moeten wij op grond van de wet iets doen waar jij geen opdracht toe hebt gegeven, dan "
+                                 "melden wij dat vooraf, tenzij die wet dat verbiedt.", "not_addressed"),
+    # a reasonable time to do the work is no retention period
+    ("limited-retention", "Daarna zal Acme de werkzaamheden alsnog binnen een redelijke termijn uitvoeren.",
+     "not_addressed"),
+    ("limited-retention", "Acme will then perform the services within a reasonable time.", "not_addressed"),
+    # the data subject's right to erasure is not deletion at the end of the contract
+    ("deletion-on-exit", "Erasure — request deletion of your data where it is no longer necessary, or where "
+                         "processing is unlawful;", "not_addressed"),
+    ("deletion-on-exit", "Recht op verwijdering: u kunt ons vragen de gegevens te wissen als ze niet langer nodig "
+                         "zijn.", "not_addressed"),
+    # sharing named in a list of things the vendor will not do
+    ("no-third-party-sharing", "We will not use your content to train AI models, share it with third parties, or use "
+                               "it for any purpose other than delivering the Service.", "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
