@@ -405,6 +405,40 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # sharing named in a list of things the vendor will not do
     ("no-third-party-sharing", "We will not use your content to train AI models, share it with third parties, or use "
                                "it for any purpose other than delivering the Service.", "met"),
+    # a "company information" or DUNS line names where the company is, not where data is kept
+    ("eu-data-residency", "Company Information: Acme Inc. DUNS Number: 119536275 Location: Texas, United States",
+     "not_addressed"),
+    # a negation inside brackets ("codes, never names") does not undo a transfer outside the EU
+    ("eu-data-residency", "Er is één uitzondering: de AI-leverancier verwerkt de gemaskeerde gegevens (codes, nooit "
+                          "namen) mede buiten de EU, in de Verenigde Staten.", "not_met"),
+    ("eu-data-residency", "One exception: the AI provider processes the masked data (codes, never names) in the "
+                          "United States.", "not_met"),
+    # not sharing "without a legal basis" leaves sharing on any lawful basis open
+    ("no-third-party-sharing", "Acme verwerkt de persoonsgegevens van werknemers conform de AVG en deelt deze niet met "
+                               "derden zonder grondslag.", "not_addressed"),
+    ("no-third-party-sharing", "We do not share personal data with third parties without a legal basis.",
+     "not_addressed"),
+    # usage data the vendor keeps for itself does not make it the controller of the customer's data
+    ("processor-role", "Daarnaast houden we wat eenvoudige gebruiksgegevens bij om de dienst te verbeteren, zoals hoe "
+                       "vaak je een tool gebruikt.", "not_addressed"),
+    # how long a fee is charged is neither a retention period nor deletion at exit
+    ("limited-retention", "Acme rekent de maandelijkse fee door zolang de vacature de status open heeft.",
+     "not_addressed"),
+    ("limited-retention", "The monthly fee is charged for as long as the vacancy remains open.", "not_addressed"),
+    ("deletion-on-exit", "Na afloop van de proefperiode wordt de maandelijkse fee per vacature vooraf in rekening "
+                         "gebracht.", "not_addressed"),
+    ("deletion-on-exit", "After the end of the trial period, the monthly fee is charged in advance for each vacancy.",
+     "not_addressed"),
+    # "minor updates" are small changes, not children
+    ("business-terms", "Minor updates may be made with 30 days notice.", "not_addressed"),
+    # the vendor's own service "with all content, features and functionality" is not the customer's content
+    ("customer-owns-output", "The Service, including all content, features, and functionality, is owned by Acme Inc. "
+                             "and protected by copyright.", "not_addressed"),
+    ("customer-owns-output", "De dienst, met alle inhoud, functies en functionaliteit, is eigendom van de leverancier "
+                             "Acme B.V.", "not_addressed"),
+    # processing to "improve the Services for Customer" grants the vendor no rights in the content
+    ("customer-owns-output", "Acme will process Customer Personal Data only to provide, secure, support, and improve "
+                             "the Services for Customer.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
