@@ -439,6 +439,23 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # processing to "improve the Services for Customer" grants the vendor no rights in the content
     ("customer-owns-output", "Acme will process Customer Personal Data only to provide, secure, support, and improve "
                              "the Services for Customer.", "not_addressed"),
+    # sharing as the last of a list of things not done
+    ("no-third-party-sharing", "We do not access, use, or share your data except as necessary to provide our services "
+                               "or as required by law.", "met"),
+    # disclosure "wanneer dit wordt vereist door de wet", with no notice, as in English
+    ("government-access-notice", "We kunnen informatie openbaar maken wanneer dit wordt vereist door de wet, "
+                                 "gerechtelijk bevel of overheidsautoriteit.", "not_met"),
+    # kept "voor de duur van de serviceovereenkomst": retention for the term
+    ("limited-retention", "Actieve accounts: alle gegevens worden bewaard voor de duur van de serviceovereenkomst.",
+     "not_met"),
+    # no training of "public LLMs" leaves training the vendor's own models open
+    ("no-training-on-customer-data", "Acme does not use Customer Codebase or end-user data to train public LLMs.",
+     "not_addressed"),
+    # a service that helps customers prepare for their own audits grants no audit right
+    ("audit-rights", "Acme helps organisations manage controls and evidence, and prepare for audits against "
+                     "frameworks such as ISO/IEC 27001 and SOC 2.", "not_addressed"),
+    ("audit-rights", "Acme helpt organisaties bij het voorbereiden op audits tegen kaders zoals ISO 27001 en SOC 2 "
+                     "van de sector.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
