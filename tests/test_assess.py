@@ -456,6 +456,31 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                      "frameworks such as ISO/IEC 27001 and SOC 2.", "not_addressed"),
     ("audit-rights", "Acme helpt organisaties bij het voorbereiden op audits tegen kaders zoals ISO 27001 en SOC 2 "
                      "van de sector.", "not_addressed"),
+    # a no-sharing promise only for advertising, marketing or profiling leaves every other disclosure open
+    ("no-third-party-sharing", "Acme does not sell, rent, or share your email content or contact data with third "
+                               "parties for advertising, marketing, or profiling purposes.", "not_addressed"),
+    # a reseller selling goods under retention of title shares no data
+    ("no-third-party-sharing", "Een klant die als wederverkoper optreedt, mag de zaken die onder het "
+                               "eigendomsvoorbehoud van de leverancier vallen verkopen en doorleveren.", "not_addressed"),
+    # the time to answer data subjects' requests is no deletion period
+    ("deletion-on-exit", "Requests to access, change, or delete personal data made to Acme will be addressed within "
+                         "30 days or earlier if required by applicable laws.", "not_addressed"),
+    # the vendor's right to reuse general ideas and know-how is not the customer's data
+    ("no-training-on-customer-data", "Leverancier heeft het recht de algemene beginselen, ideeën en programmeertalen "
+                                     "die aan de ontwikkeling van een werk ten grondslag liggen te gebruiken.",
+     "not_addressed"),
+    ("processor-role", "Leverancier heeft het recht de algemene beginselen, ideeën en programmeertalen die aan de "
+                       "ontwikkeling van een werk ten grondslag liggen te gebruiken.", "not_addressed"),
+    # a law defined "as amended from time to time" changes by itself; the vendor updating its terms does not
+    ("no-unilateral-changes", "NDPR | The Nigeria Data Protection Regulation, as amended from time to time, "
+                              "supervised by the NDPC.", "not_addressed"),
+    ("no-unilateral-changes", "AVG: de Algemene Verordening Gegevensbescherming, zoals van tijd tot tijd gewijzigd.",
+     "not_addressed"),
+    ("no-unilateral-changes", "Agreement: the Acme Terms and Conditions, as may be updated by Acme from time to time.",
+     "not_met"),
+    # updating the security measures is not a change of the terms, in Dutch as in English
+    ("no-unilateral-changes", "Leverancier is gerechtigd de beveiligingsmaatregelen van tijd tot tijd aan te passen "
+                              "indien dit noodzakelijk is als gevolg van veranderende omstandigheden.", "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
