@@ -481,6 +481,43 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # updating the security measures is not a change of the terms, in Dutch as in English
     ("no-unilateral-changes", "Leverancier is gerechtigd de beveiligingsmaatregelen van tijd tot tijd aan te passen "
                               "indien dit noodzakelijk is als gevolg van veranderende omstandigheden.", "not_addressed"),
+    # a no-sharing promise in the passive voice, and a Dutch "geen … delen met derden" (not read as sharing)
+    ("no-third-party-sharing", "It is not shared with third parties or used for purposes beyond the Acme service.",
+     "met"),
+    ("no-third-party-sharing", "Acme zal geen bedrijfsgevoelige gegevens of systeem-toegangen delen met derden zonder "
+                               "expliciete toestemming van de klant.", "met"),
+    # engaging sub-processors "per the process set forth in Section 6" is no freedom without notice
+    ("subprocessor-control", "Acme may engage Subprocessors (per the process set forth in Section 6 hereof) located "
+                             "outside of the selected Data Residency location. Acme lists its Subprocessors at "
+                             "acme.com/subprocessors, notifies Customer 30 days before adding one, and Customer may "
+                             "object to the new Subprocessor.", "met"),
+    # recordings and transcripts are the content of a voice service
+    ("limited-retention", "By default call audio and transcripts are stored for 30 days; you can request deletion "
+                          "sooner.", "met"),
+    # an export window, then deletion, is a stated period; a carve-out for logs and back-ups leaves it standing
+    ("deletion-on-exit", "On termination we will make Customer Data exportable for 30 days; then we delete it.", "met"),
+    ("deletion-on-exit", "Na beëindiging kan de klant zijn gegevens gedurende 30 dagen exporteren, waarna wij ze "
+                         "verwijderen.", "met"),
+    ("deletion-on-exit", "Following termination of the Agreement, Acme will delete all Customer Content within sixty "
+                         "(60) days. For clarity, this obligation does not apply to Customer Personal Data contained "
+                         "only in system generated logs, audit trails and backups that are maintained and deleted in "
+                         "accordance with Acme's standard retention schedule.", "met"),
+    # processing allowed outside the EEA with no safeguard named
+    ("transfer-safeguards", "Bij gebruik van AI-modelproviders buiten de EER (zoals OpenAI of Anthropic) kan "
+                            "gegevensverwerking buiten de EER plaatsvinden.", "not_met"),
+    ("transfer-safeguards", "When AI model providers outside the EEA are used, processing may take place outside the "
+                            "EEA.", "not_met"),
+    ("transfer-safeguards", "Indien een subverwerker persoonsgegevens buiten de EER verwerkt, wordt dit afgedekt door "
+                            "Standard Contractual Clauses (EU 2021/914).", "met"),
+    # how a data subject's request is answered is no statement of the vendor's role
+    ("processor-role", "Acme shall ensure that it does not respond to that request except on the documented "
+                       "instructions of the Data Controller or as required by applicable Data Protection Laws.",
+     "not_addressed"),
+    ("processor-role", "De verwerker zal niet rechtstreeks reageren op een verzoek van een betrokkene, behalve op de "
+                       "gedocumenteerde instructies van de verwerkingsverantwoordelijke.", "not_addressed"),
+    # amendments valid only in writing and signed by both parties
+    ("no-unilateral-changes", "No modification or amendment to this Agreement shall be valid or binding unless made in "
+                              "writing and duly executed by the Parties.", "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
