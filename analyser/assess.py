@@ -87,6 +87,7 @@ class _Compiled:
     met_requires: list[re.Pattern]
     anywhere: list[re.Pattern]
     unless_met: list[re.Pattern]
+    despite: list[re.Pattern]
 
     def keyword_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.keywords)
@@ -112,11 +113,11 @@ def _compiled(requirement: Requirement) -> _Compiled:
             # Documents mix languages (an English DPA annex in Dutch terms): use both.
             return [re.compile(p, re.IGNORECASE) for p in patterns.en + patterns.nl]
 
-        anywhere = both(requirement.not_met_anywhere)
-        cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues),
+        anywhere, despite = both(requirement.not_met_anywhere), both(requirement.met_despite)
+        cached = (requirement, _Compiled(both(requirement.keywords), both(requirement.met_cues) + despite,
                                          both(requirement.not_met_cues) + anywhere, both(requirement.exclude),
                                          both(requirement.met_requires), anywhere,
-                                         both(requirement.not_met_unless_met)))
+                                         both(requirement.not_met_unless_met), despite))
         _COMPILED[id(requirement)] = cached
     return cached[1]
 
@@ -173,6 +174,8 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 on_topic, keyword = True, False  # quoted after the sentences on the topic
             elif thresholds is None or score < thresholds.topic:
                 keyword = on_topic = rules.keyword_in(text)
+                if not on_topic and rules.anywhere and rules.contradicted(text, rules.anywhere):
+                    on_topic = True  # decides wherever it stands, as it does below the keyword threshold
             else:
                 on_topic, keyword = True, rules.keyword_in(text)
             if not on_topic:
@@ -236,6 +239,13 @@ def _read_as_whole(requirement: Requirement, status: str, hits: list[_Hit], docu
     return None
 
 
+def _answered(requirement: Requirement, against: list[_Hit], for_: list[_Hit]) -> bool:
+    """A `met_despite` commitment answers the contradictions, unless one of them decides anywhere."""
+    rules = _compiled(requirement)
+    return (any(p.search(h.text) for h in for_ for p in rules.despite)
+            and not any(rules.contradicted(h.text, rules.anywhere) for h in against))
+
+
 def assess_requirement(requirement: Requirement, clauses: list[Clause],
                        thresholds: Thresholds | None = None,
                        document: dict[str, float] | None = None) -> RequirementVerdict:
@@ -253,7 +263,7 @@ def assess_requirement(requirement: Requirement, clauses: list[Clause],
         lead_ins = [by_id[h.clause.parent].text for h in for_ if h.clause.parent in by_id]
         if not any(p.search(text) for text in lead_ins for p in requires):
             for_ = []  # a partial commitment (a list, a notice) leaves the core of the requirement open
-    if against and not (for_ and requirement.met_beats_not_met):
+    if against and not (for_ and (requirement.met_beats_not_met or _answered(requirement, against, for_))):
         status, deciding = "not_met", against
     elif for_:
         status, deciding = "met", for_

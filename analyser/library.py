@@ -97,6 +97,10 @@ class Requirement(_Strict):
     # Contradictions that a commitment elsewhere in the document outweighs: a vendor that calls itself the
     # controller of account data may still be the processor of the customer's data, which the DPA then says.
     not_met_unless_met: Patterns = Field(default_factory=Patterns)
+    # Commitments that answer the other sentences' contradictions (a right to terminate when the customer does
+    # not accept changed terms answers the vendor's right to change them); they count as met cues too. A
+    # contradiction of `not_met_anywhere` still decides.
+    met_despite: Patterns = Field(default_factory=Patterns)
     # Sentences that never decide this requirement, though they share its words
     # (a "worldwide licence" says nothing about where data is hosted).
     exclude: Patterns = Field(default_factory=Patterns)

@@ -518,6 +518,38 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     # amendments valid only in writing and signed by both parties
     ("no-unilateral-changes", "No modification or amendment to this Agreement shall be valid or binding unless made in "
                               "writing and duly executed by the Parties.", "met"),
+    # a right to terminate (or object) when the customer does not accept changed terms answers the right to change
+    ("no-unilateral-changes", "Acme behoudt zich het recht voor deze voorwaarden te wijzigen. Gewijzigde voorwaarden "
+                              "treden in werking 30 dagen na bekendmaking aan de Klant. Indien Klant niet instemt met de "
+                              "gewijzigde voorwaarden, heeft Klant het recht de overeenkomst op te zeggen.", "met"),
+    ("no-unilateral-changes", "Acme may amend these Terms on at least sixty (60) days' written notice. If an amendment "
+                              "materially and adversely affects you, you may terminate the affected Order Form.", "met"),
+    ("no-unilateral-changes", "Acme reserves the right to modify this DPA. Any changes or additions to this DPA will "
+                              "become a binding part of the agreement unless the Customer objects within thirty (30) "
+                              "days.", "met"),
+    # ... but not a right to end the contract over a price increase, nor one that continued use takes back
+    ("no-unilateral-changes", "Acme mag deze voorwaarden wijzigen. Acme mag de prijs verhogen; is de klant het daarmee "
+                              "niet eens, dan kan zij de overeenkomst opzeggen tegen de ingangsdatum.", "not_met"),
+    ("no-unilateral-changes", "Acme mag deze voorwaarden wijzigen. Ben je het niet eens met de wijziging, dan mag je "
+                              "opzeggen. Blijf je de dienst daarna gebruiken, dan geldt de nieuwe versie.", "not_met"),
+    ("no-unilateral-changes", "Acme reserves the right to modify these terms. If you do not agree to the changes, you "
+                              "may terminate. Continued use of the Services after a change means you accept the changed "
+                              "terms.", "not_met"),
+    # "notice" given by updating a web page reaches nobody, unless notice is also sent
+    ("subprocessor-control", "Acme will provide notice of material new Sub-processors by updating this page or another "
+                             "reasonably accessible notice.", "not_met"),
+    # a stated window after termination, then deletion
+    ("deletion-on-exit", "We will retain your data for 30 days after termination, during which you may request an "
+                         "export. After 30 days, your data will be permanently deleted.", "met"),
+    # offering further services provides no data; a provider's own transfer basis is not sharing
+    ("no-third-party-sharing", "Acme may provide certain additional services (such as consulting, training, custom "
+                               "integrations) under a separate statement of work.", "not_addressed"),
+    ("no-third-party-sharing", "Stripe kan gegevens doorgeven aan Stripe, Inc. in de Verenigde Staten op basis van het "
+                               "EU-VS Data Privacy Framework.", "not_addressed"),
+    # how long the DPA lasts is no retention period; message text is content
+    ("limited-retention", "Duration: This DPA is effective from the date of last signature and continues for as long as "
+                          "Acme processes personal data on behalf of the Controller.", "not_addressed"),
+    ("limited-retention", "Raw message text is not retained beyond the active request.", "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
