@@ -550,6 +550,23 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("limited-retention", "Duration: This DPA is effective from the date of last signature and continues for as long as "
                           "Acme processes personal data on behalf of the Controller.", "not_addressed"),
     ("limited-retention", "Raw message text is not retained beyond the active request.", "met"),
+    # no sharing "with any third parties for marketing purposes" is a promise for that purpose only
+    ("no-third-party-sharing", "Data Sharing: We will NOT share your mobile phone number or SMS opt-in consent with any "
+                               "third parties for marketing purposes.", "not_addressed"),
+    # advertising purposes named inside a list of things the vendor will not do are no sharing for them
+    ("no-third-party-sharing", "Acme certifies that it will not (a) sell Customer Personal Data; (b) share or otherwise "
+                               "disclose Customer Personal Data to third parties for targeted advertising purposes.",
+     "not_addressed"),
+    # processing on the customer's behalf and in accordance with its instructions
+    ("processor-role", "Acme will Process Customer Personal Data on behalf of Customer and in accordance with "
+                       "Customer's prior written instructions.", "met"),
+    # the law of the Slovak Republic; where the vendor is based is no choice of law
+    ("eu-governing-law", "This DPA is governed by the law of the Slovak Republic and the GDPR.", "met"),
+    ("eu-governing-law", "Acme is based in the United States.", "not_addressed"),
+    # suppliers whose work "should involve an international transfer of data" leave the data free to leave the EU
+    ("eu-data-residency", "In the event that the intervention of any of the suppliers involved in the provision of "
+                          "services should involve an international transfer of data, the same will be adequately "
+                          "regulated.", "not_met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
