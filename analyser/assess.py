@@ -241,9 +241,9 @@ def _read_as_whole(requirement: Requirement, status: str, hits: list[_Hit], docu
 
 def _answered(requirement: Requirement, against: list[_Hit], for_: list[_Hit]) -> bool:
     """A `met_despite` commitment answers the contradictions, unless one of them decides anywhere."""
-    rules = _compiled(requirement)
-    return (any(p.search(h.text) for h in for_ for p in rules.despite)
-            and not any(rules.contradicted(h.text, rules.anywhere) for h in against))
+    rules = _compiled(requirement)  # read as _hits reads them: numbers written as digits
+    return (any(p.search(numbers_as_digits(h.text)) for h in for_ for p in rules.despite)
+            and not any(rules.contradicted(numbers_as_digits(h.text), rules.anywhere) for h in against))
 
 
 def assess_requirement(requirement: Requirement, clauses: list[Clause],

@@ -231,9 +231,10 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                                  "exercise their rights. If Processor receives such a request directly, it will, "
                                  "unless legally prohibited, promptly notify Customer and not respond except on "
                                  "Customer's instructions or as required by applicable law.", "not_addressed"),
-    # the customer's general authorisation to use sub-processors leaves notice and objection open either way
+    # the customer's general authorisation to use sub-processors decides `not_met` only where nothing gives notice and
+    # a right to object (below: where something does, that decides)
     ("subprocessor-control", "The Customer acknowledges and agrees that arithmo may engage Sub-processors for the "
-                             "provision of the Services under the Agreement.", "not_addressed"),
+                             "provision of the Services under the Agreement.", "not_met"),
     # a list line read with its lead-in
     ("no-training-on-customer-data", "You grant Kastor a worldwide, non-exclusive license to use your content solely "
                                      "for:\nImproving our AI models and service quality", "not_met"),
@@ -567,6 +568,30 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
     ("eu-data-residency", "In the event that the intervention of any of the suppliers involved in the provision of "
                           "services should involve an international transfer of data, the same will be adequately "
                           "regulated.", "not_met"),
+    # the customer's general authorisation beside notice and a right to object: those decide
+    ("subprocessor-control", "Customer agrees that Company may engage Sub-processors to process Personal Data on "
+                             "Customer's behalf. Company will notify Customer in advance of any new Sub-processor "
+                             "and Customer may object to the change.", "met"),
+    # a retention table's "+ 30 days after account deletion" is a stated period after the end
+    ("deletion-on-exit", "| Account data | Duration of the contract + 30 days after account deletion | Contractual "
+                         "necessity; 30-day grace period to allow data export |", "met"),
+    ("deletion-on-exit", "Klantgegevens bewaren wij de duur van de overeenkomst + 30 dagen na beëindiging van de "
+                         "overeenkomst.", "met"),
+    # no training "for other customers" leaves training for this customer, or the vendor's own, open
+    ("no-training-on-customer-data", "We do not use your content or brand data to train AI models for other "
+                                     "customers.", "not_addressed"),
+    # "does not transfer / verwerkt geen ... buiten de EER" commits; "geen ..., tenzij" does not
+    ("eu-data-residency", "We do not transfer Personal Data outside the European Economic Area.", "met"),
+    ("eu-data-residency", "De Verwerker verwerkt geen persoonsgegevens buiten de Europese Economische Ruimte (EER).",
+     "met"),
+    ("eu-data-residency", "De Verwerker geeft geen persoonsgegevens door aan een land buiten de EER, tenzij de "
+                          "Verantwoordelijke daarvoor voorafgaand schriftelijk toestemming geeft.", "not_addressed"),
+    ("eu-data-residency", "Alle servers, backups en sub-verwerkers bevinden zich binnen de EU.", "met"),
+    # "audits uit te (laten) voeren", "medewerking aan audits"
+    ("audit-rights", "De Verantwoordelijke heeft het recht om audits uit te (laten) voeren om naleving van deze "
+                     "overeenkomst te controleren.", "met"),
+    ("audit-rights", "De Verwerker verleent medewerking aan audits en stelt alle relevante informatie beschikbaar.",
+     "met"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
