@@ -592,6 +592,33 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                      "overeenkomst te controleren.", "met"),
     ("audit-rights", "De Verwerker verleent medewerking aan audits en stelt alle relevante informatie beschikbaar.",
      "met"),
+    ("audit-rights", "8.1 De Verwerkingsverantwoordelijke heeft het recht om, na voorafgaand overleg en redelijke "
+                     "aankondiging, DenCRM te controleren op de naleving van deze overeenkomst.", "met"),
+    # deletion or return at the end with no period, the deletion named first, is a vague limit
+    ("deletion-on-exit", "Delete or return all personal data upon service termination unless legal retention "
+                         "required", "not_met"),
+    # a right reserved to delete content is a discretion; removing accounts for misuse is not about the end
+    ("deletion-on-exit", "17.2 After the thirty (30) day period, We reserve the right to delete Your Content from Our "
+                         "systems, except to the extent that retention is required by applicable law.", "not_met"),
+    ("deletion-on-exit", "We reserve the right to delete accounts that violate these Terms.", "not_addressed"),
+    # "niet langer dan noodzakelijk" is the vague limit (its "niet" does not undo the "zolang"); not as a lead-in
+    ("limited-retention", "DenCRM bewaart de persoonsgegevens niet langer dan noodzakelijk is voor het doel van de "
+                          "verwerking, of zolang de klant een actief account heeft.", "not_met"),
+    ("limited-retention", "Wij bewaren de persoonsgegevens van de klant niet langer dan noodzakelijk:", "not_addressed"),
+    ("limited-retention", "We keep personal data no longer than necessary for the purposes described in this "
+                          "policy.", "not_met"),
+    # updating the list of sub-processors is no change of the terms
+    ("no-unilateral-changes", "This DPA may only be modified by written agreement of both parties, except that the "
+                              "Processor may update the list of Sub-processors in accordance with Section 6.", "met"),
+    # a drafting note "[TODO: …]" commits to nothing and contradicts nothing
+    ("transfer-safeguards", "[TODO: dit expliciet verifiëren per subverwerker — met name bij de eventuele toekomstige "
+                            "Amerikaanse dienstverleners is een aparte grondslag (zoals EU-VS Data Privacy Framework) "
+                            "vereist]", "not_addressed"),
+    ("eu-data-residency", "[TODO: dit expliciet verifiëren per subverwerker — met name bij de eventuele toekomstige "
+                          "Amerikaanse dienstverleners is een aparte grondslag (zoals EU-VS Data Privacy Framework) "
+                          "vereist]", "not_addressed"),
+    ("transfer-safeguards", "[TODO: confirm that the Standard Contractual Clauses cover the US hosting provider]",
+     "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
