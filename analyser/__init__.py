@@ -1,2 +1,2 @@
 """clause analyser: checks AI vendors' terms against the procurement requirements of Dutch public bodies."""
-__version__ = "0.48.0"
+__version__ = "0.49.0"

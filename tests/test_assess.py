@@ -619,6 +619,30 @@ def verdict(requirement_id: str, text: str, language: str = "en"):
                           "vereist]", "not_addressed"),
     ("transfer-safeguards", "[TODO: confirm that the Standard Contractual Clauses cover the US hosting provider]",
      "not_addressed"),
+    # no sharing "met derden voor analyse of training" is a promise for those purposes only
+    ("no-third-party-sharing", "Wij delen deze velden niet met derden voor analyse of training, en wij gebruiken ze "
+                               "niet voor profilering van de gebruiker.", "not_addressed"),
+    # Flemish "binnen de 30 dagen" is a stated period
+    ("deletion-on-exit", "Indien de klant niet verkiest om een nieuwe overeenkomst aan te gaan, worden de gegevens "
+                         "binnen de 30 dagen na het einde van de overeenkomst verwijderd.", "met"),
+    # use "on an aggregated and anonymised basis", and the customer's input on the service, are not its content
+    ("no-training-on-customer-data", "Auditron may, on an aggregated and anonymised basis, use metadata, usage "
+                                     "analytics, and aggregate insights derived from your use of the Service to "
+                                     "improve, develop, and market the Service.", "not_addressed"),
+    ("no-training-on-customer-data", "We appreciate your input in helping us improve our Service.", "not_addressed"),
+    # servers named by a country outside the EU; storage "outside of the UK and the EU" with no safeguard
+    ("eu-data-residency", "Client Data is stored on Australian-based servers and is not transferred outside Australia "
+                          "in the ordinary course of providing the Service.", "not_met"),
+    ("transfer-safeguards", "As such, please recognize that personally identifiable information may be transferred, "
+                            "processed, and stored outside of the UK and the EU, for the purposes set out in this "
+                            "policy.", "not_met"),
+    # the law or courts of a country outside the EU; Swiss courts for SCC claims are not the contract's law
+    ("eu-governing-law", "21.1 These Terms are governed by the laws of the State of South Australia, Australia.",
+     "not_met"),
+    ("eu-governing-law", "Deze voorwaarden worden beheerst door het recht van de provincie Ontario, Canada.", "not_met"),
+    ("eu-governing-law", "For Data Transfers from Switzerland, Data Subjects who have their habitual residence in "
+                         "Switzerland may bring claims under the SCCs before the courts of Switzerland.",
+     "not_addressed"),
 ])
 def test_assess_general_rules(requirement_id, text, status):
     language = "nl" if " de " in text or " is " in text and "recht" in text else "en"
