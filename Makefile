@@ -43,7 +43,8 @@ LABELLED_SETS = tests/fresh_vendors tests/fresh_vendors_2 tests/fresh_vendors_3 
                 tests/fresh_vendors_36 tests/fresh_vendors_37 tests/fresh_vendors_38 tests/fresh_vendors_39 \
                 tests/fresh_vendors_40 tests/fresh_vendors_41 tests/fresh_vendors_42 \
                 tests/fresh_vendors_43 tests/fresh_vendors_44 tests/fresh_vendors_45 tests/fresh_vendors_46 \
-                tests/fresh_vendors_47 tests/fresh_vendors_48 tests/fresh_vendors_49 tests/fresh_vendors_50 tests/fresh_vendors_51
+                tests/fresh_vendors_47 tests/fresh_vendors_48 tests/fresh_vendors_49 tests/fresh_vendors_50 \
+                tests/fresh_vendors_51
 training-data: $(STAMP)
 	$(BIN)/python -m analyser.training ../shared/corpus $(LABELLED_SETS)
 

@@ -125,7 +125,8 @@ def _compiled(requirement: Requirement) -> _Compiled:
 @dataclass
 class _Hit:
     clause: Clause
-    text: str
+    text: str  # as quoted
+    read: str  # as the patterns read it: numbers written as digits
     score: float
     cut: str  # met | not_met | not_met_unless_met | none
     model_on_topic: bool  # the classifier (not only a keyword) put the sentence on the requirement's topic
@@ -202,7 +203,7 @@ def _hits(requirement: Requirement, clauses: list[Clause], thresholds: Threshold
                 cut = "none"
             if len(sentence.text.split()) < 4:
                 cut = "none"  # a heading ("Documented Instructions.") names a topic; it decides nothing
-            hits.append(_Hit(clause, sentence.text, max(score, 0.5 if keyword else 0.0), cut,
+            hits.append(_Hit(clause, sentence.text, text, max(score, 0.5 if keyword else 0.0), cut,
                              thresholds is None or score >= thresholds.topic, sentence.stance.get(requirement.id)))
     return hits
 
@@ -241,9 +242,9 @@ def _read_as_whole(requirement: Requirement, status: str, hits: list[_Hit], docu
 
 def _answered(requirement: Requirement, against: list[_Hit], for_: list[_Hit]) -> bool:
     """A `met_despite` commitment answers the contradictions, unless one of them decides anywhere."""
-    rules = _compiled(requirement)  # read as _hits reads them: numbers written as digits
-    return (any(p.search(numbers_as_digits(h.text)) for h in for_ for p in rules.despite)
-            and not any(rules.contradicted(numbers_as_digits(h.text), rules.anywhere) for h in against))
+    rules = _compiled(requirement)
+    return (any(p.search(h.read) for h in for_ for p in rules.despite)
+            and not any(rules.contradicted(h.read, rules.anywhere) for h in against))
 
 
 def assess_requirement(requirement: Requirement, clauses: list[Clause],
